@@ -1,0 +1,247 @@
+"""The functions of the public contract: a thin layer over the spaCy pipeline.
+
+``extract`` holds no I/O and no extraction logic: it makes a Doc, runs the pipeline built by
+``dealextract.pipeline`` and turns what the components left on the Doc into records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dealextract import pipeline
+from dealextract.articles import ArticleError, check_text, coerce_article, parse_published
+from dealextract.records import (
+    Article,
+    ArticleResult,
+    DateValue,
+    Entity,
+    ErrorInfo,
+    MergedDeal,
+    Money,
+)
+
+_default_nlp: Language | None = None
+_default_lock = threading.Lock()
+
+
+def load(
+    *,
+    org_files: Sequence[str | Path] = (),
+    model_files: Sequence[str | Path] = (),
+    exclude: Iterable[str] = (),
+    max_chars: int = pipeline.DEFAULT_MAX_CHARS,
+) -> Language:
+    """The spaCy pipeline behind ``extract()``, built on ``spacy.blank("en")``.
+
+    ``org_files``/``model_files`` add the user's own gazetteer files (JSONL, same format as ours);
+    ``exclude`` leaves components out; ``max_chars`` is the largest article accepted in one piece.
+    Build it once and reuse it: loading compiles the gazetteers.
+
+    >>> nlp = load()
+    >>> nlp.pipe_names[0], nlp.pipe_names[-1]
+    ('dealextract_sentences', 'dealextract_deals')
+    """
+    return pipeline.build(
+        org_files=org_files, model_files=model_files, exclude=exclude, max_chars=max_chars
+    )
+
+
+def default_pipeline() -> Language:
+    """The shared pipeline ``extract()`` uses, built on first use."""
+    global _default_nlp
+    if _default_nlp is None:
+        with _default_lock:
+            if _default_nlp is None:
+                _default_nlp = load()
+    return _default_nlp
+
+
+def add_to(nlp: Language, *, exclude: Iterable[str] = ()) -> Language:
+    """Add our components to a user's own pipeline (e.g. one with a statistical parser), in order."""
+    return pipeline.add_components(nlp, exclude=exclude)
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A Doc for ``article`` with the caller's context (publication date, id) set before components run."""
+    check_text(article.text, nlp.max_length)
+    doc = nlp.make_doc(article.text)
+    doc._.dealextract_published = article.published
+    doc._.dealextract_article_id = article.id
+    return doc
+
+
+def extract(
+    text: str,
+    published: dt.date | dt.datetime | str | None = None,
+    article_id: str | None = None,
+    *,
+    nlp: Language | None = None,
+) -> ArticleResult:
+    """Everything dealextract finds in one article.
+
+    Problems with the input (empty text, a bad ``published``, an article over the size limit) come back
+    as ``errors`` on the result, never as an exception; a ``text`` that is not a string raises TypeError.
+
+    >>> r = extract("Acme Robotics raised $5 million in a seed round led by Foo Ventures.",
+    ...             published="2026-03-02")
+    >>> [e.label for e in r.entities if e.label == "MONEY"]
+    ['MONEY']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    nlp = nlp or default_pipeline()
+    try:
+        article = Article(text=text, id=article_id, published=parse_published(published))
+        doc = nlp(make_doc(nlp, article))
+    except ArticleError as err:
+        return ArticleResult(article_id=article_id, errors=[err.info])
+    return doc_to_result(doc)
+
+
+def extract_many(
+    articles: Iterable[Any],
+    n_process: int = 1,
+    batch_size: int = 64,
+    *,
+    nlp: Language | None = None,
+) -> Iterator[ArticleResult]:
+    """One ``ArticleResult`` per input, in input order; a bad article yields a result with ``errors``.
+
+    ``articles`` holds strings, dicts (``text``, ``id``, ``published``, ``title``, ``url``) or
+    ``Article`` objects.  ``n_process > 1`` runs spaCy's multiprocessing; each worker loads once.
+    """
+    nlp = nlp or default_pipeline()
+    # (position, Doc) for good articles; bad ones are kept aside and yielded in their place.
+    pending: dict[int, ArticleResult] = {}
+
+    def docs() -> Iterator[Doc]:
+        for position, item in enumerate(articles):
+            article: Article | None = None
+            try:
+                article = coerce_article(item)
+                doc = make_doc(nlp, article)
+            except ArticleError as err:
+                if article is not None:
+                    err.info.line = err.info.line or article.line
+                    raw_id: object = article.id
+                else:
+                    raw_id = item.get("id") if isinstance(item, dict) else None
+                pending[position] = ArticleResult(
+                    article_id=None if raw_id is None else str(raw_id), errors=[err.info]
+                )
+                continue
+            doc.user_data["dealextract_position"] = position
+            yield doc
+
+    next_position = 0
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        position = doc.user_data.get("dealextract_position", next_position)
+        while next_position < position:
+            yield pending.pop(next_position)
+            next_position += 1
+        yield doc_to_result(doc)
+        next_position = position + 1
+    while next_position in pending:
+        yield pending.pop(next_position)
+        next_position += 1
+
+
+def doc_entities(doc: Doc) -> list[Entity]:
+    """The ``Entity`` records of a processed Doc, in text order, with no two overlapping.
+
+    Where mentions of different kinds overlap, the longer one wins (an amount over a date inside it).
+    """
+    candidates: list[Entity] = []
+    for money in doc._.dealextract_money or ():
+        if money.start is not None and money.end is not None and money.text is not None:
+            candidates.append(
+                Entity(label="MONEY", text=money.text, start=money.start, end=money.end, normalized=money)
+            )
+    for date in doc._.dealextract_dates or ():
+        if date.start is not None and date.end is not None and date.text is not None:
+            candidates.append(
+                Entity(label="DATE", text=date.text, start=date.start, end=date.end, normalized=date)
+            )
+    for org in doc._.dealextract_orgs or ():
+        candidates.append(
+            Entity(label="ORG", text=org.text, start=org.start, end=org.end, normalized=org.name)
+        )
+    for model in doc._.dealextract_models or ():
+        candidates.append(
+            Entity(label="MODEL", text=model.text, start=model.start, end=model.end, normalized=model.name)
+        )
+    candidates.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[Entity] = []
+    for ent in candidates:
+        if kept and ent.start < kept[-1].end:
+            continue
+        kept.append(ent)
+    return kept
+
+
+def doc_to_result(doc: Doc) -> ArticleResult:
+    """An ``ArticleResult`` from a Doc the pipeline has processed."""
+    article_id = doc._.dealextract_article_id
+    deals = [
+        d if d.article_id == article_id else d.model_copy(update={"article_id": article_id})
+        for d in (doc._.deals or ())
+    ]
+    return ArticleResult(
+        article_id=article_id,
+        published=doc._.dealextract_published,
+        entities=doc_entities(doc),
+        deals=deals,
+    )
+
+
+def validate_result(result: ArticleResult, text: str) -> ArticleResult:
+    """Re-validate a result against its article: every offset must satisfy ``text == article[s:e]``."""
+    return ArticleResult.model_validate(result.model_dump(), context={"text": text})
+
+
+def parse_money(text: str) -> Money | None:
+    """One amount of money, the whole string, normalised exactly; None if it is not money.
+
+    >>> parse_money("RMB1 billion").value
+    Decimal('1000000000')
+    """
+    from dealextract.money import parse_money as _parse
+
+    return _parse(text)
+
+
+def parse_date(
+    text: str, reference: dt.date | dt.datetime | str | None = None
+) -> DateValue | None:
+    """One date expression, resolved against ``reference`` (the publication date); None if not a date.
+
+    >>> parse_date("two months ago", reference="2026-04-15").value
+    datetime.date(2026, 2, 1)
+    """
+    from dealextract.dates import parse_date as _parse
+
+    return _parse(text, reference)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``ArticleResult`` (what one output line of ``dealextract extract`` holds)."""
+    return ArticleResult.model_json_schema(mode="serialization")
+
+
+def merge(results: Iterable[ArticleResult]) -> list[MergedDeal]:
+    """Fold the deals of many articles into one ``MergedDeal`` per real-world deal."""
+    from dealextract.deals.merge import merge_deals
+
+    return merge_deals(results)
+
+
+def error_result(info: ErrorInfo, article_id: str | None = None) -> ArticleResult:
+    """A result that holds only an error: what batch readers emit for an unreadable input."""
+    return ArticleResult(article_id=article_id, errors=[info])

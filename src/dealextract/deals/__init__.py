@@ -1,0 +1,1 @@
+"""Deal assembly: frames of deal language over the entities earlier components found."""

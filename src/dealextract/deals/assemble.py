@@ -1,0 +1,712 @@
+"""Deal assembly: frames in sentences become drafts, drafts of one deal merge, and each becomes a ``Deal``.
+
+The flow, for one article:
+
+1. every sentence becomes a skeleton (``skeleton.py``) with organisations, references, amounts, dates
+   and models as slots;
+2. frames (``frames.py``) found in a skeleton give drafts: a target, investors with roles, the deal's
+   amount (not a valuation, a total to date, revenue or a fund's size), round and date;
+3. a sentence with investors but no frame ("The round was led by X.") adds them to the deal its
+   possessive names ("X's Series C included ...") or to the deal of the sentences just before;
+4. drafts with the same target and compatible round and amount are one deal, told twice;
+5. each draft becomes a validated ``Deal`` with status, USD amount, flags, models and confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dealextract.deals import frames as F
+from dealextract.deals.rounds import find_rounds
+from dealextract.deals.skeleton import Skeleton, Slot
+from dealextract.deals.status import status_of
+from dealextract.mentions import ModelMention
+from dealextract.names import names_match
+from dealextract.records import DateValue, Deal, DealKind, Money, Party, Role, Span
+
+_ROLE_RANK: dict[str, int] = {"lead": 3, "co_lead": 3, "acquirer": 3, "participant": 1}
+_QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\sthan|over|at\sleast|an\sestimated|up\sto|close\sto|just\sunder|just\sover)?\s*"
+_VALUATION_BEFORE = re.compile(
+    r"(?:valued\s(?:it\s|them\s|the\s\w+\s)?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s\w+|«o\d+»)?\s?at"
+    r"|value\sof|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
+    r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|the\s\w+|«o\d+»)\sat)" + _QUALIFIER + "$"
+)
+_VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s|pre-money\s)?valuation")
+_DEAL_VALUE_BEFORE = re.compile(
+    r"(?:deal|transaction|acquisition|purchase|takeover|merger|agreement)\s(?:\w+\s)?(?:worth|valued\sat|valuing|of)"
+    + _QUALIFIER + "$"
+)
+_TOTAL_BEFORE = re.compile(
+    r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
+    r"(?:\w+\s){0,4}(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
+    r"|reached|totals?)|(?:has|have)\s(?:now\s)?raised\s(?:a\stotal\sof|more\sthan|over|about|some)?)" + _QUALIFIER + "$"
+)
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:\w+\s){0,3}?(?:to\sdate|so\sfar|since\s(?:its\s|it\swas\s)?(?:founding|founded|inception|launch|establishment)"
+    r"|in\stotal|altogether|in\scumulative|over\sthe\syears|in\sits\shistory)"
+)
+_OTHER_BEFORE = re.compile(
+    r"\b(?:revenue|revenues|sales|profit|profits|income|loss|losses|turnover|market|spending|budget|gmv|arr"
+    r"|capex|cost|costs|price|prices|salary|fine|penalty|bonus|subsidy|subsidies|earnings|ebitda|spend"
+    r"|priced\sat|sold\sfor|generated|earned|made|lost|worth\sof|exports|imports)\b[^«.;]{0,30}$"
+)
+_FUND_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s){0,2}(?:fund|funds|vehicle)\b")
+_DATE_SKIP_BEFORE = re.compile(
+    r"(?:founded|established|set\sup|launched|started|incorporated|since|born|by|until|through|released"
+    r"|listed|went\spublic|ipo)\s(?:in\s|on\s|back\sin\s)?$"
+)
+_SUBJECT_SKIP_BEFORE = re.compile(
+    r"\b(?:by|from|with|of|in|at|for|including|include|includes|like|as|to|under|among|via|than|against"
+    r"|alongside|behind|about|over|into|between|versus|vs\.?)\s+(?:the\s|its\s|a\s)?(?:[\w\-]+\s){0,2}$"
+)
+_POSSESSIVE_DEAL = re.compile(
+    r"«o(\d+)»(?:'s|’s|'|’)\s(?:[^«.;]{0,40}?)(?:round|funding|financing|series|seed|investment|fundraising|raise)\b"
+    r"|(?:round|funding|financing|investment|stake)\s(?:of|for|in|into)\s(?:the\s)?«o(\d+)»"
+)
+_PRODUCT_AFTER = re.compile(
+    r"\s*(?:'s\s)?(?:gpus?|chips?|shares?|stock|products?|servers?|devices?|hardware|software|licen[cs]es?"
+    r"|cars?|vehicles?|robots?|equipment|assets?|bonds?|tokens?|ads?|advertising|services?|h100s?|a100s?"
+    r"|processors?|accelerators?|phones?|handsets?|units?|tickets?|credits?|data|content)\b"
+)
+_QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
+_ALLOWED_BEFORE_VERB = frozenset(
+    """also jointly has have had recently previously both all together then which who that itself
+    reportedly now again subsequently separately earlier later""".split()
+)
+_OBJECT_GAP_STOP = frozenset(
+    "by with from said says which while valued after before when as who whose led but and also".split()
+)
+
+
+@dataclass(slots=True)
+class Investor:
+    """An investor slot with its role; ``explicit`` when a word said the role (led, participated)."""
+
+    slot: Slot
+    role: Role
+    explicit: bool
+
+
+@dataclass(slots=True)
+class Draft:
+    """A deal being assembled from one or more sentences."""
+
+    kind: DealKind
+    target: Slot
+    target_how: str
+    investors: list[Investor] = field(default_factory=list)
+    amount: Money | None = None
+    round: str | None = None
+    date: DateValue | None = None
+    valuation: Money | None = None
+    sentences: list[Skeleton] = field(default_factory=list)
+    has_verb: bool = True
+    last_sentence: int = 0
+
+    def add_investors(self, found: Iterable[Investor]) -> None:
+        for inv in found:
+            if names_match(inv.slot.name, self.target.name):
+                continue
+            existing = next((i for i in self.investors if names_match(i.slot.name, inv.slot.name)), None)
+            if existing is None:
+                self.investors.append(inv)
+            elif (inv.explicit and not existing.explicit) or (
+                inv.explicit == existing.explicit and _ROLE_RANK[inv.role] > _ROLE_RANK[existing.role]
+            ):
+                existing.role, existing.explicit = inv.role, inv.explicit
+
+    def add_sentence(self, sk: Skeleton, index: int) -> None:
+        if all(s.start != sk.start for s in self.sentences):
+            self.sentences.append(sk)
+        self.last_sentence = max(self.last_sentence, index)
+
+
+@dataclass(slots=True)
+class Article:
+    """What assembly needs to know about the whole article."""
+
+    text: str
+    links: dict[int, int]
+    money: list[Money]
+    models: list[ModelMention]
+
+
+# --- small readers of a skeleton -------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return F.WORD.findall(text)
+
+
+def _gap_ok(gap: str, first: bool) -> bool:
+    """May ``gap`` separate a list cue (or the previous item) from the next investor?"""
+    if ";" in gap or ":" in gap or "«" in gap:
+        return False
+    words = _words(gap)
+    if first:
+        return len(words) <= 6 and not any(w in F.LIST_STOP for w in words)
+    coordinated = "," in gap or "&" in gap or any(w in ("and", "plus") for w in words) or "as well as" in gap
+    rest = [w for w in words if w not in ("and", "plus", "as", "well", "along", "together")]
+    return coordinated and len(rest) <= 8 and not any(w in F.LIST_STOP for w in rest)
+
+
+def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
+    """The organisations of a list that starts at ``pos`` ("led by «o1», «o2» and «o3»")."""
+    items: list[Slot] = []
+    cursor = pos
+    for ps, pe, slot in sk.placeholders(pos, stop):
+        if slot.kind != "o" or not _gap_ok(sk.skel[cursor:ps], first=not items):
+            break
+        items.append(slot)
+        cursor = pe
+    return items
+
+
+def list_before(sk: Skeleton, pos: int) -> list[Slot]:
+    """The organisations of a list that ends just before ``pos`` ("«o1» and «o2» co-led")."""
+    before = sk.placeholders(0, pos)
+    items: list[Slot] = []
+    cursor = pos
+    for ps, pe, slot in reversed(before):
+        gap = sk.skel[pe:cursor]
+        if slot.kind != "o":
+            break
+        if not items:
+            words = [w for w in _words(gap) if w not in _ALLOWED_BEFORE_VERB]
+            if words or ";" in gap or ":" in gap:
+                break
+        elif not _gap_ok(gap, first=False):
+            break
+        items.append(slot)
+        cursor = ps
+    items.reverse()
+    return items
+
+
+def subject_before(sk: Skeleton, pos: int) -> Slot | None:
+    """The organisation that is the subject of a verb at ``pos``: the nearest one before it that is not
+    governed by a preposition ("backed by «o»") nor a modifier ("«o»-backed")."""
+    for ps, pe, slot in reversed(sk.placeholders(0, pos)):
+        if slot.kind != "o":
+            continue
+        if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):
+            continue
+        after = sk.skel[pe : pe + 10]
+        if after.startswith(("-backed", "-based", "-owned", "-led", "-controlled", "-funded")):
+            continue
+        return slot
+    return None
+
+
+def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tuple[Slot, int] | None:
+    """The organisation a verb at ``pos`` acts on ("invested $5m in «o»", "backed «o»")."""
+    for ps, pe, slot in sk.placeholders(pos, stop):
+        if slot.kind in ("d", "x"):
+            continue
+        if slot.kind == "m":
+            continue
+        gap = re.sub(r"«m\d+»", " ", sk.skel[pos:ps])
+        words = _words(gap)
+        if _QUANTITY.search(gap):
+            return None  # "bought 10,000 «o» chips": a quantity of something, not a company
+        if len(words) > max_words or any(w in _OBJECT_GAP_STOP for w in words) or ";" in gap:
+            return None
+        return slot, pe
+    return None
+
+
+# --- amounts ---------------------------------------------------------------------------------------
+
+
+def money_role(sk: Skeleton, ps: int, pe: int, money: Money, article: Article) -> str:
+    """What an amount is in its sentence: deal, valuation, total, other, fund, unit or equivalent."""
+    if money.unit:
+        return "unit"
+    if money.start in article.links:
+        return "equivalent"
+    before = sk.skel[max(0, ps - 60) : ps]
+    after = sk.skel[pe : pe + 50]
+    if _DEAL_VALUE_BEFORE.search(before):
+        return "deal"
+    if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.search(after):
+        return "valuation"
+    if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.search(after):
+        return "total"
+    if _FUND_AFTER.search(after):
+        return "fund"
+    if _OTHER_BEFORE.search(before):
+        return "other"
+    return "deal"
+
+
+def amounts(sk: Skeleton, article: Article) -> list[tuple[int, int, Money, str]]:
+    """Every amount of the sentence: (skeleton start, end, money, role)."""
+    out = []
+    for ps, pe, slot in sk.placeholders():
+        if slot.kind == "m" and slot.money is not None:
+            out.append((ps, pe, slot.money, money_role(sk, ps, pe, slot.money, article)))
+    return out
+
+
+def pick_amount(
+    found: list[tuple[int, int, Money, str]], trig_start: int, trig_end: int, window_end: int
+) -> Money | None:
+    """The deal's amount: the first deal amount after the trigger, else the nearest before it."""
+    after = [m for ps, _, m, role in found if role == "deal" and trig_end <= ps < window_end]
+    if after:
+        return after[0]
+    before = [m for ps, _, m, role in found if role == "deal" and ps < trig_start]
+    return before[-1] if before else None
+
+
+def pick_valuation(found: list[tuple[int, int, Money, str]]) -> Money | None:
+    vals = [m for _, _, m, role in found if role == "valuation"]
+    return vals[0] if vals else None
+
+
+def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> str | None:
+    """The round named nearest to ``anchor`` (preferring one inside ``window``)."""
+    rounds = find_rounds(re.sub(r"«[omdx]\d+»", lambda m: " " * len(m.group()), sk.skel))
+    if not rounds:
+        return None
+    if window:
+        inside = [r for r in rounds if window[0] <= r[0] < window[1]]
+        if inside:
+            rounds = inside
+    return min(rounds, key=lambda r: abs(r[0] - anchor))[2]
+
+
+def pick_date(sk: Skeleton, anchor: int) -> DateValue | None:
+    """The date nearest to ``anchor`` that dates this event (not "founded in 2017", not "by 2030")."""
+    best: tuple[int, DateValue] | None = None
+    for ps, _, slot in sk.placeholders():
+        if slot.kind != "d" or slot.date is None or slot.date.value is None:
+            continue
+        if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
+            continue
+        distance = abs(ps - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, slot.date)
+    return best[1] if best else None
+
+
+# --- frames of one sentence ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    family: str  # raise | invest | acquire | passive_acquire | nominal_acquire | stake
+    role: Role
+    explicit: bool
+    strong: bool
+
+
+def find_triggers(sk: Skeleton) -> list[Trigger]:
+    """Every frame trigger of the sentence, in order, overlaps removed."""
+    found: list[Trigger] = []
+    for m in F.ACQUIRE_RE.finditer(sk.skel):
+        family = "passive_acquire" if m["passive"] else "nominal_acquire" if m["nominal"] else "acquire"
+        if family == "acquire" and F.STAKE_RE.match(sk.skel, m.end()):
+            family = "stake"
+        found.append(Trigger(m.start(), m.end(), family, "acquirer", True, True))
+    for m in F.INVEST_RE.finditer(sk.skel):
+        role: Role = "co_lead" if m["co_lead"] else "lead" if m["lead"] else "participant"
+        explicit = not m["invest"]
+        family = "stake" if F.STAKE_RE.match(sk.skel, m.end()) else "invest"
+        found.append(Trigger(m.start(), m.end(), family, role, explicit, explicit))
+    for m in F.STAKE_VERB_RE.finditer(sk.skel):
+        if F.STAKE_RE.match(sk.skel, m.end()):
+            found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
+    for m in F.RAISE_RE.finditer(sk.skel):
+        found.append(Trigger(m.start(), m.end(), "raise", "participant", False, bool(m["strong"])))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Trigger] = []
+    for t in found:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
+    """Whether a raise/invest trigger speaks of financing ("raised $5m", not "raised prices")."""
+    window = sk.skel[t.end : min(window_end, t.end + 120)]
+    if re.match(r"\s*(?:its|the|their)\s(?:total|overall|cumulative)\b", window):
+        return False
+    money_at = window.find("«m")
+    funding = F.FUNDING_WORDS.search(window)
+    negative = F.NOT_A_FINANCING.search(window[:90])
+    first_positive = min(
+        [p for p in (money_at if money_at >= 0 else None, funding.start() if funding else None) if p is not None],
+        default=None,
+    )
+    if negative and (first_positive is None or negative.start() < first_positive):
+        return False
+    if re.search(r"\b(?:fund|funds|vehicle)\b", window[:100]) and not re.search(
+        r"\b(?:round|series|seed|funding|financing|startup|company)\b", window[:100]
+    ):
+        return False
+    if t.family == "raise":
+        if t.strong:
+            return first_positive is not None
+        return funding is not None and funding.start() < 90
+    # invest: the sentence must speak of money or financing
+    return money_at >= 0 or bool(F.FUNDING_WORDS.search(sk.skel))
+
+
+def sentence_drafts(
+    sk: Skeleton, index: int, article: Article, recent: list[Draft]
+) -> tuple[list[Draft], list[Draft]]:
+    """Drafts this sentence states, and drafts from earlier sentences it adds to: (new, updated)."""
+    triggers = find_triggers(sk)
+    found_money = amounts(sk, article)
+    new: list[Draft] = []
+    anchors: list[tuple[int, Draft]] = []  # (trigger end, draft) for attaching cue lists
+    for i, t in enumerate(triggers):
+        window_end = triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
+        draft = _draft_for(sk, t, window_end, found_money, article)
+        if draft is None:
+            continue
+        draft.round = pick_round(sk, t.start, (t.start, window_end))
+        draft.date = pick_date(sk, t.start)
+        draft.valuation = pick_valuation(found_money)
+        draft.add_sentence(sk, index)
+        new.append(draft)
+        anchors.append((t.end, draft))
+    if not new:
+        nominal = _nominal_draft(sk, found_money)
+        if nominal is not None:
+            nominal.add_sentence(sk, index)
+            new.append(nominal)
+            anchors.append((0, nominal))
+    updated: list[Draft] = []
+    for cue_start, cue_end, cue in _cues(sk, triggers):
+        investors = [Investor(s, cue.role, cue.explicit) for s in list_after(sk, cue_end, len(sk.skel))]
+        if not investors:
+            continue
+        owner = next((d for end, d in reversed(anchors) if end <= cue_start), None)
+        if owner is None and anchors:
+            owner = anchors[0][1]
+        if owner is None:
+            owner = _context_draft(sk, index, found_money, recent, new)
+            if owner is None:
+                continue
+            if owner not in new and owner not in updated:
+                updated.append(owner)
+            owner.add_sentence(sk, index)
+            owner.round = owner.round or pick_round(sk, cue_start)
+            owner.valuation = owner.valuation or pick_valuation(found_money)
+        if owner.kind == "acquisition" and cue.role != "acquirer":
+            continue
+        owner.add_investors(investors)
+    return new, updated
+
+
+def _cues(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue]]:
+    """Cue matches in the sentence, overlaps removed, generic ones only where financing is spoken of."""
+    hits: list[tuple[int, int, F.Cue]] = []
+    for cue in F.CUES:
+        for m in cue.pattern.finditer(sk.skel):
+            if cue.needs_context:
+                before = sk.skel[: m.start()]
+                if not (any(t.end <= m.start() and t.family != "acquire" for t in triggers)
+                        or F.FUNDING_WORDS.search(before)):  # fmt: skip
+                    continue
+            if cue.role == "acquirer" and any(t.family == "passive_acquire" for t in triggers):
+                continue
+            hits.append((m.start(), m.end(), cue))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, F.Cue]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _draft_for(
+    sk: Skeleton, t: Trigger, window_end: int, found_money: list[tuple[int, int, Money, str]], article: Article
+) -> Draft | None:
+    """The draft a single trigger states, or None when the words do not make a deal."""
+    if t.family in ("raise", "invest", "stake") and not _is_financing(sk, t, window_end):
+        if t.family != "stake":
+            return None
+    amount = pick_amount(found_money, t.start, t.end, window_end)
+    if t.family == "raise":
+        target = subject_before(sk, t.start)
+        if target is None:
+            return None
+        return Draft("funding_round", target, "subject", amount=amount)
+    if t.family in ("invest", "stake"):
+        obj = object_after(sk, t.end, window_end)
+        investors = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+        if obj is None:
+            if not investors:
+                return None
+            target = None
+        else:
+            target = obj[0]
+        kind: DealKind = "investment"
+        window_text = sk.skel[t.start : window_end]
+        if t.family == "invest" and re.search(r"\b(?:round|series|seed|angel|pre-[a-f])\b", window_text):
+            kind = "funding_round"
+        role = t.role
+        if target is None:
+            # "Sequoia led the round": the deal is named elsewhere; the caller attaches by context
+            draft = Draft(kind, investors[0], "pending", amount=amount)
+            draft.investors = [Investor(s, role, t.explicit) for s in investors]
+            return draft
+        draft = Draft(kind, target, "object", amount=amount)
+        draft.add_investors(Investor(s, role, t.explicit) for s in investors)
+        return draft
+    # acquisitions
+    if t.family == "passive_acquire":
+        target = subject_before(sk, t.start)
+        buyers = list_after(sk, t.end, window_end)
+        if target is None:
+            return None
+    elif t.family == "nominal_acquire":
+        obj = object_after(sk, t.end, window_end, max_words=4)
+        if obj is None:
+            return None
+        target = obj[0]
+        by = re.match(r"\s*by\b", sk.skel[obj[1] :])
+        if by:
+            buyers = list_after(sk, obj[1] + by.end(), window_end)
+        else:
+            owner = re.search(r"«o(\d+)»(?:'s|’s)\s(?:[\w\-]+\s){0,3}$", sk.skel[: t.start])
+            buyers = [sk.slots[int(owner.group(1))]] if owner else []
+            if not buyers and (s := subject_before(sk, t.start)):
+                buyers = [s]
+    else:
+        obj = object_after(sk, t.end, window_end, max_words=4)
+        if obj is None or _PRODUCT_AFTER.match(sk.skel, obj[1]):
+            return None
+        target = obj[0]
+        buyers = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+    amount = _acquisition_amount(found_money, t, window_end) or amount
+    draft = Draft("acquisition", target, "object", amount=amount)
+    draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
+    return draft
+
+
+def _acquisition_amount(
+    found_money: list[tuple[int, int, Money, str]], t: Trigger, window_end: int
+) -> Money | None:
+    for ps, _, m, role in found_money:
+        if role == "deal" and t.end <= ps < window_end:
+            return m
+    return None
+
+
+def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
+    """A digest line with no verb: "«o» — «m» Series A, led by «o»"."""
+    places = sk.placeholders()
+    if not places or places[0][2].kind != "o":
+        return None
+    if len(_words(sk.skel[: places[0][0]])) > 3:
+        return None
+    deal_money = [m for _, _, m, role in found_money if role == "deal"]
+    if not deal_money:
+        return None
+    if not re.search(r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby)\b", sk.skel):
+        return None
+    draft = Draft("funding_round", places[0][2], "subject", amount=deal_money[0], has_verb=False)
+    draft.round = pick_round(sk, places[0][1])
+    draft.date = pick_date(sk, places[0][1])
+    return draft
+
+
+def _context_draft(
+    sk: Skeleton,
+    index: int,
+    found_money: list[tuple[int, int, Money, str]],
+    recent: list[Draft],
+    new: list[Draft],
+) -> Draft | None:
+    """The deal a sentence without its own frame speaks of: the one its possessive names
+    ("X's Series C round included ..."), else the deal of the sentences just before."""
+    m = _POSSESSIVE_DEAL.search(sk.skel)
+    if m:
+        slot = sk.slots[int(m.group(1) or m.group(2))]
+        round_here = pick_round(sk, m.start())
+        for draft in reversed(recent + new):
+            if names_match(draft.target.name, slot.name) and (
+                round_here is None or draft.round in (None, round_here)
+            ):
+                return draft
+        deal_money = [mm for _, _, mm, role in found_money if role == "deal"]
+        if round_here or deal_money:
+            draft = Draft("funding_round", slot, "possessive", has_verb=False)
+            draft.amount = deal_money[0] if deal_money else None
+            draft.round = round_here
+            draft.date = pick_date(sk, m.start())
+            new.append(draft)
+            return draft
+        return None
+    candidates = [d for d in recent if index - d.last_sentence <= 2]
+    return candidates[-1] if candidates else None
+
+
+# --- the article -----------------------------------------------------------------------------------
+
+
+def assemble(skeletons: list[Skeleton], article: Article) -> list[Draft]:
+    """All drafts of an article, pending ones attached by context and repeats merged."""
+    drafts: list[Draft] = []
+    for index, sk in enumerate(skeletons):
+        new, _updated = sentence_drafts(sk, index, article, drafts)
+        for draft in new:
+            if draft.target_how == "pending":
+                owner = _context_draft(sk, index, [], drafts, [])
+                if owner is None:
+                    continue
+                owner.add_investors(draft.investors)
+                owner.add_sentence(sk, index)
+                owner.amount = owner.amount or draft.amount
+                owner.round = owner.round or draft.round
+                continue
+            drafts.append(draft)
+    return merge_drafts(drafts, article)
+
+
+def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> bool:
+    if a is None or b is None:
+        return True
+    if a.start is not None and b.start is not None and (
+        article.links.get(a.start) == b.start or article.links.get(b.start) == a.start
+    ):
+        return True
+    return (a.value, a.currency, a.min, a.max) == (b.value, b.currency, b.min, b.max)
+
+
+def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
+    """Fold drafts of the same deal (same target, compatible kind, round and amount) into one."""
+    merged: list[Draft] = []
+    for d in drafts:
+        same = next(
+            (
+                m
+                for m in merged
+                if names_match(m.target.name, d.target.name)
+                and (m.kind == "acquisition") == (d.kind == "acquisition")
+                and (m.round is None or d.round is None or m.round == d.round)
+                and _amounts_compatible(m.amount, d.amount, article)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(d)
+            continue
+        same.add_investors(d.investors)
+        for sk in d.sentences:
+            same.add_sentence(sk, d.last_sentence)
+        same.amount = same.amount or d.amount
+        same.round = same.round or d.round
+        same.date = same.date or d.date
+        same.valuation = same.valuation or d.valuation
+        same.has_verb = same.has_verb or d.has_verb
+        if same.kind == "investment" and d.kind == "funding_round":
+            same.kind = "funding_round"
+        if len(d.target.name) > len(same.target.name) and names_match(d.target.name, same.target.name):
+            same.target = d.target
+    return merged
+
+
+def confidence_of(d: Draft) -> float:
+    """Higher when the frame, the amount and the parties are all explicit."""
+    score = 0.45
+    score += 0.15 if d.has_verb else 0.0
+    score += 0.15 if d.amount is not None else 0.0
+    score += 0.1 if d.investors else 0.0
+    score += 0.05 if d.round else 0.0
+    score += 0.05 if any(i.explicit for i in d.investors) else 0.0
+    score -= 0.1 if d.target.is_reference or d.target_how in ("possessive",) else 0.0
+    return round(min(0.98, max(0.05, score)), 2)
+
+
+def to_party(slot: Slot, role: Role) -> Party:
+    return Party(name=slot.name, text=slot.text, start=slot.start, end=slot.end, role=role)
+
+
+def final_roles(d: Draft) -> list[Party]:
+    """Investors as parties; a sole investor named with no role word is the lead (as annotators do)."""
+    if d.kind == "acquisition":
+        return [to_party(i.slot, "acquirer") for i in d.investors]
+    sole = len(d.investors) == 1 and not d.investors[0].explicit
+    return [to_party(i.slot, "lead" if sole else i.role) for i in d.investors]
+
+
+def models_of(target: str, models: list[ModelMention]) -> list[str]:
+    """The AI models the article ties to the target."""
+    return list(dict.fromkeys(m.name for m in models if m.maker and names_match(m.maker, target)))
+
+
+def usd_fields(
+    amount: Money | None, equivalents: list[Money], on: object
+) -> tuple[Decimal | None, str | None, list[str]]:
+    """``amount_usd``, its source and flags: the text's own dollar figure first, else the ECB rate."""
+    from dealextract.money import rates
+
+    flags: list[str] = []
+    if amount is None or amount.value is None or amount.currency is None:
+        if amount is not None and amount.min is not None and amount.max is None:
+            flags.append("amount_is_lower_bound")
+        return None, None, flags
+    if amount.min is not None and amount.max is None:
+        flags.append("amount_is_lower_bound")
+    if amount.currency == "USD":
+        return amount.value, "stated", flags
+    date = on if hasattr(on, "year") else None
+    for eq in equivalents:
+        if eq.currency == "USD" and eq.value is not None:
+            if rates.disagrees(amount, eq, date):  # type: ignore[arg-type]
+                flags.append("equivalent_disagrees_with_rate")
+            return eq.value, "stated", flags
+    converted = rates.to_usd(amount.value, amount.currency, date)  # type: ignore[arg-type]
+    if converted is None:
+        return None, None, flags
+    return converted, "ecb", flags
+
+
+def to_deal(d: Draft, article: Article, published: object, article_id: str | None) -> Deal | None:
+    """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
+    investors = final_roles(d)
+    if d.amount is None and not investors and d.round is None and d.kind != "acquisition":
+        return None
+    equivalents = (
+        [m for m in article.money if m.start is not None and article.links.get(m.start) == d.amount.start]
+        if d.amount is not None and d.amount.start is not None
+        else []
+    )
+    on = d.date.value if d.date and d.date.value else published
+    amount_usd, source, flags = usd_fields(d.amount, equivalents, on)
+    if d.target.is_reference:
+        flags.append("target_from_reference")
+    if d.amount is None:
+        flags.append("amount_not_stated")
+    evidence_text = " ".join(sk.text for sk in d.sentences)
+    evidence = [Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)]
+    return Deal(
+        kind=d.kind,
+        status=status_of(evidence_text, d.kind),
+        target=to_party(d.target, "target"),
+        investors=investors,
+        amount=d.amount,
+        equivalents=equivalents,
+        valuation=d.valuation,
+        amount_usd=amount_usd,
+        amount_usd_source=source,  # type: ignore[arg-type]
+        flags=flags,
+        round=d.round,
+        date=d.date,
+        models=models_of(d.target.name, article.models),
+        evidence=evidence,
+        confidence=confidence_of(d),
+        article_id=article_id,
+    )

@@ -1,0 +1,91 @@
+"""The ``dealextract_deals`` spaCy component: the last stage, turning entities into ``Deal`` records.
+
+It reads what the earlier components left on the Doc (amounts and their equivalents, dates,
+organisations, references, AI models), builds one skeleton per sentence and runs deal assembly
+(``assemble.py``).  Components that are missing from the pipeline simply contribute nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dealextract.deals.assemble import Article, assemble, to_deal
+from dealextract.deals.skeleton import Skeleton, Slot, build_skeleton
+from dealextract.mentions import MoneyLinks, published_of, register_extensions
+from dealextract.records import Deal
+
+
+def doc_slots(doc: Doc) -> list[Slot]:
+    """Every mention on the Doc as a skeleton slot (organisations, references, amounts, dates, models)."""
+    slots: list[Slot] = []
+    for org in doc._.dealextract_orgs or ():
+        slots.append(Slot("o", org.start, org.end, org.text, name=org.name, org_kind=org.kind))
+    org_spans = [(s.start, s.end) for s in slots]
+    for ref in doc._.dealextract_references or ():
+        if not any(a < ref.end and ref.start < b for a, b in org_spans):
+            slots.append(Slot("o", ref.start, ref.end, ref.text, name=ref.name, is_reference=True))
+    for money in doc._.dealextract_money or ():
+        if money.start is not None and money.end is not None:
+            slots.append(Slot("m", money.start, money.end, money.text or "", money=money))
+    for date in doc._.dealextract_dates or ():
+        if date.start is not None and date.end is not None:
+            slots.append(Slot("d", date.start, date.end, date.text or "", date=date))
+    for model in doc._.dealextract_models or ():
+        slots.append(Slot("x", model.start, model.end, model.text, name=model.name))
+    slots.sort(key=lambda s: s.start)
+    return slots
+
+
+def doc_skeletons(doc: Doc) -> list[Skeleton]:
+    """One skeleton per sentence, slots distributed by position."""
+    slots = doc_slots(doc)
+    text = doc.text
+    skeletons: list[Skeleton] = []
+    cursor = 0
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if not text[start:end].strip():
+            continue
+        while cursor < len(slots) and slots[cursor].start < start:
+            cursor += 1
+        inside: list[Slot] = []
+        j = cursor
+        while j < len(slots) and slots[j].start < end:
+            if slots[j].end <= end:
+                inside.append(slots[j])
+            j += 1
+        skeletons.append(build_skeleton(text, start, end, inside))
+    return skeletons
+
+
+class DealsComponent:
+    """Assembles the deals of an article; ``doc._.deals`` holds them in text order of first evidence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.deals = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[Deal]:
+        links = doc._.dealextract_money_links
+        article = Article(
+            text=doc.text,
+            links=dict(links.equivalent_of) if isinstance(links, MoneyLinks) else {},
+            money=list(doc._.dealextract_money or ()),
+            models=list(doc._.dealextract_models or ()),
+        )
+        published = published_of(doc)
+        deals = []
+        for draft in assemble(doc_skeletons(doc), article):
+            deal = to_deal(draft, article, published, doc._.dealextract_article_id)
+            if deal is not None:
+                deals.append(deal)
+        deals.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
+        return deals
+
+
+@Language.factory("dealextract_deals")
+def make_deals_component(nlp: Language, name: str) -> DealsComponent:
+    """spaCy factory: ``nlp.add_pipe("dealextract_deals")`` (after the entity components)."""
+    register_extensions()
+    return DealsComponent()

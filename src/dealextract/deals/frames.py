@@ -1,0 +1,138 @@
+"""The language of deal news, as patterns over sentence skeletons (see ``skeleton.py``).
+
+Four families of frames:
+
+* ``raise``: the target is the subject ("X raised / secured / closed / bagged / landed / pulled in /
+  nabbed / received ... / completed a round");
+* ``invest``: the investor is the subject ("X led / co-led / participated in / joined / backed /
+  invested in / poured ... into / injected / wrote a cheque to ...");
+* ``acquire``: "X acquired / agreed to buy / took over / bought Y", "Y was acquired by X",
+  "X's acquisition of Y"; "X bought a 20% stake in Y" is an ``invest`` frame of kind investment;
+* cues that open a list of investors with a role: "led by", "co-led by", "with participation from",
+  "backers including", "joined by", "from" after a raise ...
+
+Every pattern is a bounded alternation over words, linear on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dealextract.records import Role
+
+# Words that show a sentence is about financing, not about raising prices or concerns.
+FUNDING_WORDS = re.compile(
+    r"\b(?:round|rounds|funding|financing|fundraising|fund-raising|investment|investments|invest"
+    r"|series|seed|angel|pre-[a-f]\b|pre-ipo|venture|backing|capital\s(?:injection|infusion|increase)"
+    r"|cash\sinjection|war\schest|raise|tranche|equity|stake|valuation|investors?|backers?)\b"
+)
+
+# Objects that make "raised / closed / landed ..." something other than a company's financing.
+NOT_A_FINANCING = re.compile(
+    r"\b(?:fund|funds|vehicle|contract|contracts|order|orders|prize|award|awards|ipo|listing"
+    r"|public\soffering|flotation|revenue|revenues|sales|profit|profits|loan\sfrom\sthe\sgovernment"
+    r"|prices?|concerns?|questions?|doubts?|eyebrows|awareness|the\sbar|tariffs?|rates?|bid|offer"
+    r"|patent|patents|license|licence|approval|deal\swith|partnership|customers?|users?|votes?)\b"
+)
+
+RAISE_STRONG = (
+    r"raised|raises|raising|raise|secured|secures|securing|secure|bagged|bags|bag|nabbed|nabs"
+    r"|pulled\sin|pulls\sin|raked\sin|rakes\sin|hauled\sin|hauls\sin|snagged|snags|scooped\sup"
+    r"|scoops\sup|drew\sin|draws\sin|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
+)
+RAISE_WEAK = (
+    r"closed|closes|closing|close|landed|lands|received|receives|receiving|completed|completes"
+    r"|completing|gets|got|getting|scored|scores|picked\sup|picks\sup|obtained|obtains|won|wins"
+    r"|banked|banks|announced|announces|unveiled|unveils|collected|collects|fetched|fetches"
+    r"|finalised|finalized|sealed|seals|wrapped\sup|wraps\sup|kicked\soff|launched|launches"
+)
+RAISE_RE = re.compile(rf"\b(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!\s+by\b)")
+
+INVEST_RE = re.compile(
+    r"""\b(?:
+        (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
+      | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors)
+      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins)
+      | (?P<invest>invested|invests|investing|poured|pours|pumped|pumps|injected|injects|put|puts
+          |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
+          |wrote\s(?:a\s|the\s)?(?:\w+\s)?(?:check|cheque)s?|writes\s(?:a\s|the\s)?(?:check|cheque)s?
+          |committed|commits|provided|provides|extended|extends)
+    )\b(?!\s+(?:by|to\b(?!\s«)|the\s(?:way|charge|company|team|firm|startup)\b))""",
+    re.X,
+)
+
+ACQUIRE_RE = re.compile(
+    r"""\b(?:
+        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by)
+      | (?P<nominal>(?:acquisition|purchase|takeover|buyout|buy-out)\s+of)
+      | (?P<active>acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases
+          |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup
+          |swallowed|absorbed|merged\swith|merge\swith)
+    )\b""",
+    re.X,
+)
+
+STAKE_RE = re.compile(
+    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+\s?(?:%|per\s?cent|percent)\s*)?"
+    r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"
+    r"(?:equity\s)?(?:stake|shareholding|interest|holding)\s+in\b"
+)
+
+
+# "took a 20% stake in", "picked up a minority stake in": an investment by the subject.
+STAKE_VERB_RE = re.compile(
+    r"\b(?:took|takes|taking|take|picked\sup|picks\sup|built|builds|building|secured|secures|holds|amassed)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Opens a list of investors that follows it: "led by" → lead."""
+
+    pattern: re.Pattern[str]
+    role: Role
+    explicit: bool
+    needs_context: bool  # only after a financing trigger or funding words in the same sentence
+
+
+CUES: tuple[Cue, ...] = (
+    Cue(re.compile(r"\b(?:co-led|co-headed|jointly\sled|co-lead|co-leads)\s+by\b"), "co_lead", True, False),
+    Cue(
+        re.compile(r"\b(?:led|headed|spearheaded|anchored|lead)\s+(?:by|jointly\sby)\b"), "lead", True, False
+    ),
+    Cue(
+        re.compile(
+            r"\b(?:with\s(?:the\s)?participation\s(?:from|of|by)|participation\s(?:from|of|by)"
+            r"|joined\sby|participated\sby|(?:co-?)?investors?\sincluded?|investors\sincluding"
+            r"|(?:co-?)?investors?\s(?:were|are|such\sas|like)|backers?\s(?:including|included|include|such\sas"
+            r"|like|were|are)|participants\s(?:include|included|including|were)|shareholders\s(?:including"
+            r"|include|such\sas))\b"
+        ),
+        "participant",
+        True,
+        False,
+    ),
+    Cue(
+        re.compile(
+            r"\b(?:from|including|included|includes|include|such\sas|alongside|backed\sby|funded\sby"
+            r"|supported\sby|financed\sby|provided\sby|with\sinvestment\sfrom|along\swith)\b"
+        ),
+        "participant",
+        False,
+        True,
+    ),
+    Cue(re.compile(r"\b(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by\b"), "acquirer", True, False),
+)
+
+# Words that end a list of investors (a clause boundary, another frame).
+LIST_STOP = frozenset(
+    """with which who whose that said says while valued valuing bringing after before to at for in on
+    according will plans plan round raised led co-led participation participated joined backed invested
+    including include included from as its their his her this these those is was were are has have had
+    funding financing investment deal last earlier this year month week when where whereas but also
+    both among between valuation totaling totalling worth amount""".split()
+)
+
+COORDINATION = re.compile(r"^\s*(?:,|;)?\s*(?:and|&|as\swell\sas|plus|along\swith|together\swith)?\s*$")
+WORD = re.compile(r"[a-z0-9][\w'’.\-]*")

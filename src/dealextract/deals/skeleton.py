@@ -1,0 +1,74 @@
+"""A sentence's skeleton: its words with every mention replaced by a placeholder.
+
+"Alibaba Cloud led a 2 billion yuan round in ShengShu" becomes "«o0» led a «m1» round in «o2»".  Frame
+rules are then patterns over deal language with slots, in the tradition of cascaded finite-state
+extraction: readable, fast, and blind to the particular names in any one article.
+
+Placeholders: ``«oN»`` an organisation or a reference to one ("the startup"), ``«mN»`` an amount,
+``«dN»`` a date, ``«xN»`` an AI model; N indexes ``Skeleton.slots``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dealextract.records import DateValue, Money
+
+PLACEHOLDER = re.compile(r"«([omdx])(\d+)»")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One mention in a sentence: ``kind`` is o/m/d/x; ``name`` the canonical org or model name."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    name: str = ""
+    money: Money | None = None
+    date: DateValue | None = None
+    is_reference: bool = False
+    org_kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """A sentence (``start``/``end`` in the article), its lower-cased skeleton and its slots."""
+
+    start: int
+    end: int
+    text: str
+    skel: str
+    slots: tuple[Slot, ...]
+
+    def slot_at(self, match: re.Match[str]) -> Slot:
+        """The slot a ``PLACEHOLDER`` match stands for."""
+        return self.slots[int(match.group(2))]
+
+    def placeholders(self, begin: int = 0, end: int | None = None) -> list[tuple[int, int, Slot]]:
+        """(skeleton start, skeleton end, slot) for each placeholder in ``skel[begin:end]``."""
+        stop = len(self.skel) if end is None else end
+        return [(m.start(), m.end(), self.slot_at(m)) for m in PLACEHOLDER.finditer(self.skel, begin, stop)]
+
+
+def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skeleton:
+    """The skeleton of ``text[start:end]`` given the mentions inside it (overlaps: first and longest win)."""
+    ordered = sorted(
+        (s for s in slots if start <= s.start and s.end <= end),
+        key=lambda s: (s.start, -(s.end - s.start)),
+    )
+    kept: list[Slot] = []
+    for slot in ordered:
+        if kept and slot.start < kept[-1].end:
+            continue
+        kept.append(slot)
+    pieces: list[str] = []
+    cursor = start
+    for index, slot in enumerate(kept):
+        pieces.append(text[cursor : slot.start].lower().replace("«", "<").replace("»", ">"))
+        pieces.append(f"«{slot.kind}{index}»")
+        cursor = slot.end
+    pieces.append(text[cursor:end].lower().replace("«", "<").replace("»", ">"))
+    return Skeleton(start, end, text[start:end], "".join(pieces), tuple(kept))

@@ -1,0 +1,65 @@
+"""A deal's status from the wording of its sentences: completed, announced, reported or planned.
+
+Order matters: a planned deal that is also rumoured ("is reportedly in talks to raise") is ``planned``,
+because the money has not moved; an agreement not yet closed ("agreed to acquire") is ``announced``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dealextract.records import DealStatus
+
+PLANNED = re.compile(
+    r"""(?ix)\b(?:
+        in\s(?:advanced\s|early\s|preliminary\s)?(?:talks|discussions|negotiations)
+      | (?:plans?|planning|plotting|aims?|aiming|looking|seeking|hoping|set|preparing|expected|considering|mulling)
+        \sto\s(?:raise|acquire|buy|invest|close|secure|take\sover|sell)
+      | (?:is|are|was)\s(?:seeking|raising|looking\sto)
+      | seeks?\sto\sraise
+      | (?:would|could|may|might)\s(?:raise|value|invest|acquire|buy)
+      | in\sthe\sprocess\sof\sraising
+    )"""
+)
+
+REPORTED = re.compile(
+    r"""(?ix)\b(?:
+        reportedly
+      | (?:is|are|was|were)\s(?:said|reported|understood|believed)\sto
+      | according\sto\s(?:people|sources|a\sperson|persons|two\speople|three\speople|a\sreport|reports|media\sreports)
+      | people\s(?:familiar|with\sknowledge|close\sto)
+      | (?:sources?|insiders?)\s(?:said|say|says|told|familiar)
+      | (?:anonymous|unnamed)\ssources?
+      | rumou?r(?:s|ed)?
+      | citing\s(?:people|sources|unnamed)
+    )"""
+)
+
+ANNOUNCED = re.compile(
+    r"""(?ix)\b(?:
+        (?:has\s|have\s)?agreed\sto\s(?:acquire|buy|purchase|invest|take\sover|merge)
+      | (?:signed|entered\sinto)\s(?:a\s)?(?:definitive|binding|merger)?\s?agreement
+      | (?:will|to)\s(?:acquire|buy|purchase|take\sover)
+      | (?:is|are)\sset\sto\s(?:acquire|buy|receive)
+      | subject\sto\s(?:regulatory|shareholder|customary)
+      | expected\sto\sclose
+      | pending\s(?:regulatory\s)?approval
+    )"""
+)
+
+
+COMPLETED = re.compile(
+    r"(?i)\b(?:completed|closed|finali[sz]ed)\s(?:its|the|a|their)?\s?(?:\$?[\w.]+\s){0,3}?"
+    r"(?:acquisition|purchase|takeover|deal|merger)"
+)
+
+
+def status_of(text: str, kind: str) -> DealStatus:
+    """The status the wording of ``text`` (the deal's evidence) gives the deal."""
+    if PLANNED.search(text):
+        return "planned"
+    if kind == "acquisition" and ANNOUNCED.search(text) and not COMPLETED.search(text):
+        return "announced"
+    if REPORTED.search(text):
+        return "reported"
+    return "completed"

@@ -1,0 +1,53 @@
+"""Comparing organisation names: one rule for deal assembly, merging across articles and the benchmark.
+
+Case, punctuation, possessives and legal suffixes (Inc, Ltd, Co, Corp, ...) are ignored, and a name
+matches a longer one that only adds generic corporate words ("Tencent" ~ "Tencent Holdings", "Sequoia" ~
+"Sequoia Capital China"), but not one that adds a real word ("Alibaba" !~ "Alibaba Cloud": a subsidiary
+is not its parent).
+"""
+
+from __future__ import annotations
+
+import re
+
+LEGAL_SUFFIXES = frozenset(
+    """inc incorporated ltd limited co corp corporation llc plc ag sa sas srl gmbh bv nv pte pvt lp
+    llp kk spa ab oy as""".split()
+)
+GENERIC_WORDS = frozenset(
+    """holdings holding group technology technologies tech company ai labs capital ventures venture
+    partners international china global management investment investments fund inc ltd co corp limited
+    intelligent intelligence robotics network""".split()
+)
+_PUNCT = re.compile(r"[^\w&+ ]+")
+_POSSESSIVE = re.compile(r"'s\b|'$")
+
+
+def norm_name(name: str) -> tuple[str, ...]:
+    """The comparable form of an organisation name: lower-case tokens without legal suffixes.
+
+    >>> norm_name("Tencent Holdings Ltd."), norm_name("Deep Robotics'")
+    (('tencent', 'holdings'), ('deep', 'robotics'))
+    """
+    text = _POSSESSIVE.sub("", name.casefold().replace("’", "'"))
+    tokens = _PUNCT.sub(" ", text).split()
+    while tokens and tokens[-1] in LEGAL_SUFFIXES:
+        tokens.pop()
+    while tokens and tokens[0] == "the":
+        tokens.pop(0)
+    return tuple(tokens)
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two organisation names refer to the same organisation (see the module doc).
+
+    >>> names_match("Tencent", "Tencent Holdings Ltd"), names_match("Alibaba", "Alibaba Cloud")
+    (True, False)
+    """
+    na, nb = norm_name(a), norm_name(b)
+    if not na or not nb:
+        return False
+    if na == nb or "".join(na) == "".join(nb):
+        return True
+    short, long = (na, nb) if len(na) < len(nb) else (nb, na)
+    return long[: len(short)] == short and all(t in GENERIC_WORDS for t in long[len(short) :])
