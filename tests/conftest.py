@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     from dealextract.api import default_pipeline
 
     return default_pipeline()
-

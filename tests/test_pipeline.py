@@ -12,7 +12,6 @@ from spacy.language import Language
 import dealextract
 from dealextract.api import validate_result
 from dealextract.pipeline import COMPONENTS
-
 from gold import fixture_cases
 
 

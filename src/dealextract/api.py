@@ -48,9 +48,7 @@ def load(
     >>> nlp.pipe_names[0], nlp.pipe_names[-1]
     ('dealextract_sentences', 'dealextract_deals')
     """
-    return pipeline.build(
-        org_files=org_files, model_files=model_files, exclude=exclude, max_chars=max_chars
-    )
+    return pipeline.build(org_files=org_files, model_files=model_files, exclude=exclude, max_chars=max_chars)
 
 
 def default_pipeline() -> Language:
@@ -217,9 +215,7 @@ def parse_money(text: str) -> Money | None:
     return _parse(text)
 
 
-def parse_date(
-    text: str, reference: dt.date | dt.datetime | str | None = None
-) -> DateValue | None:
+def parse_date(text: str, reference: dt.date | dt.datetime | str | None = None) -> DateValue | None:
     """One date expression, resolved against ``reference`` (the publication date); None if not a date.
 
     >>> parse_date("two months ago", reference="2026-04-15").value

@@ -77,9 +77,7 @@ def coerce_article(item: object, line: int | None = None) -> Article:
         raise ArticleError("missing_text", "the article has no 'text' field: add the article body", line)
     text = item["text"]
     if not isinstance(text, str):
-        raise ArticleError(
-            "bad_text", f"'text' must be a string, got {type(text).__name__}", line
-        )
+        raise ArticleError("bad_text", f"'text' must be a string, got {type(text).__name__}", line)
     raw_id: Any = item.get("id", item.get("article_id"))
     try:
         published = parse_published(item.get("published"))

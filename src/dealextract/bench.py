@@ -31,6 +31,7 @@ from typing import Any
 from dealextract.names import names_match
 from dealextract.records import ArticleResult, Deal
 
+
 @dataclass
 class Score:
     """True positives, false positives and false negatives, with P/R/F1."""
@@ -147,8 +148,10 @@ def _pair_deals(
         for j, g in enumerate(gold):
             names = [g["target"], *g.get("target_aliases", [])]
             if any(names_match(n, x) for n in names for x in (d.target.name, d.target.text or "")):
-                score = 1 + 4 * (d.round == g.get("round")) + 2 * (
-                    _pred_money_key(d) == _gold_money_key(g.get("amount"))
+                score = (
+                    1
+                    + 4 * (d.round == g.get("round"))
+                    + 2 * (_pred_money_key(d) == _gold_money_key(g.get("amount")))
                 )
                 candidates.append((score, i, j))
     candidates.sort(reverse=True)
@@ -271,11 +274,10 @@ def run_bench(folder: str | Path | None = None, repeat: int = 1) -> dict[str, An
     started = time.perf_counter()
     for _ in range(max(1, repeat)):
         results = [
-            extract(c["text"], published=c.get("published"), article_id=c.get("id"), nlp=nlp)
-            for c in cases
+            extract(c["text"], published=c.get("published"), article_id=c.get("id"), nlp=nlp) for c in cases
         ]
     elapsed = (time.perf_counter() - started) / max(1, repeat)
-    for case, result in zip(cases, results):
+    for case, result in zip(cases, results, strict=False):
         score_case(case, result, tally)
     words = sum(len(c["text"].split()) for c in cases)
     size = sum(len(c["text"].encode("utf-8")) for c in cases)

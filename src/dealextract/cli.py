@@ -45,8 +45,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     with _output(args.output) as out:
         counts = write_jsonl(extract_many(stream(), n_process=args.jobs, nlp=nlp), out)
     print(
-        f"dealextract: {counts.articles} articles, {counts.deals} deals, "
-        f"{counts.with_errors} with errors",
+        f"dealextract: {counts.articles} articles, {counts.deals} deals, {counts.with_errors} with errors",
         file=sys.stderr,
     )
     return 1 if counts.with_errors else 0

@@ -11,13 +11,66 @@ from __future__ import annotations
 import re
 
 LEGAL_SUFFIXES = frozenset(
-    """inc incorporated ltd limited co corp corporation llc plc ag sa sas srl gmbh bv nv pte pvt lp
-    llp kk spa ab oy as""".split()
+    [
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "co",
+        "corp",
+        "corporation",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "sas",
+        "srl",
+        "gmbh",
+        "bv",
+        "nv",
+        "pte",
+        "pvt",
+        "lp",
+        "llp",
+        "kk",
+        "spa",
+        "ab",
+        "oy",
+        "as",
+    ]
 )
 GENERIC_WORDS = frozenset(
-    """holdings holding group technology technologies tech company ai labs capital ventures venture
-    partners international china global management investment investments fund inc ltd co corp limited
-    intelligent intelligence robotics network""".split()
+    [
+        "holdings",
+        "holding",
+        "group",
+        "technology",
+        "technologies",
+        "tech",
+        "company",
+        "ai",
+        "labs",
+        "capital",
+        "ventures",
+        "venture",
+        "partners",
+        "international",
+        "china",
+        "global",
+        "management",
+        "investment",
+        "investments",
+        "fund",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "limited",
+        "intelligent",
+        "intelligence",
+        "robotics",
+        "network",
+    ]
 )
 _PUNCT = re.compile(r"[^\w&+ ]+")
 _POSSESSIVE = re.compile(r"'s\b|'$")

@@ -18,8 +18,10 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers the factories with spaCy.
-from dealextract import mentions  # noqa: F401  (registers Doc extensions)
-from dealextract import sentences  # noqa: F401
+from dealextract import (
+    mentions,  # noqa: F401  (registers Doc extensions)
+    sentences,  # noqa: F401
+)
 
 COMPONENTS: tuple[str, ...] = (
     "dealextract_sentences",
@@ -62,24 +64,23 @@ def add_components(
     *,
     exclude: Iterable[str] = (),
     configs: dict[str, dict[str, Any]] | None = None,
-    sentences: bool = True,
+    own_sentences: bool = True,
 ) -> Language:
     """Append our components to ``nlp`` in pipeline order, skipping any it already has.
 
-    ``sentences=False`` keeps the user's own sentence boundaries (a parser or senter); our splitter is
+    ``own_sentences=False`` keeps the user's own sentence boundaries (a parser or senter); our splitter is
     only added when the pipeline has nothing that sets them.
     """
     register_factories()
     skip = set(exclude)
     configs = configs or {}
     has_sents = any(
-        name in ("parser", "senter", "sentencizer") or name.endswith("_sentences")
-        for name in nlp.pipe_names
+        name in ("parser", "senter", "sentencizer") or name.endswith("_sentences") for name in nlp.pipe_names
     )
     for name in COMPONENTS:
         if name in skip or name in nlp.pipe_names:
             continue
-        if name == "dealextract_sentences" and (not sentences or has_sents):
+        if name == "dealextract_sentences" and (not own_sentences or has_sents):
             continue
         nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
@@ -95,6 +96,4 @@ def build(
     """A new pipeline on ``spacy.blank("en")`` with all our components."""
     nlp = spacy.blank("en")
     nlp.max_length = max_chars
-    return add_components(
-        nlp, exclude=exclude, configs=component_configs(org_files, model_files)
-    )
+    return add_components(nlp, exclude=exclude, configs=component_configs(org_files, model_files))

@@ -16,7 +16,7 @@ import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,7 +27,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from typing_extensions import Annotated, Self
+from typing_extensions import Self
 
 # Decimals serialise as strings in JSON (never floats), as the contract says.
 Amount = Annotated[Decimal, PlainSerializer(lambda v: str(v), return_type=str, when_used="json")]
@@ -292,8 +292,8 @@ class MergedDeal(Deal):
 __all__ = [
     "Article",
     "ArticleResult",
-    "Deal",
     "DateValue",
+    "Deal",
     "Disagreement",
     "DisagreementValue",
     "Entity",

@@ -29,7 +29,16 @@ ROUNDS = [
     ("bridge round", "Bridge"),
     ("Series F", "Series F"),
 ]
-NOT_ROUNDS = ["Series of events", "a seedy bar", "B2B", "Airbus A380", "Vidu Q3", "GPT-4", "the A-team", "plan B"]
+NOT_ROUNDS = [
+    "Series of events",
+    "a seedy bar",
+    "B2B",
+    "Airbus A380",
+    "Vidu Q3",
+    "GPT-4",
+    "the A-team",
+    "plan B",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), ROUNDS)

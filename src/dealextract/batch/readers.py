@@ -123,9 +123,7 @@ def read_stdin(stream: IO[bytes], default_published: dt.date | None) -> Iterator
         yield _broken("invalid_utf8", f"<stdin> is not valid UTF-8 (byte {err.start}): re-encode as UTF-8")
 
 
-def read_inputs(
-    inputs: Iterable[str], default_published: dt.date | None = None
-) -> Iterator[InputItem]:
+def read_inputs(inputs: Iterable[str], default_published: dt.date | None = None) -> Iterator[InputItem]:
     """Every article of every input, in order.  ``-`` is standard input.  Raises ``UsageError`` up
     front for a path that does not exist, before any output is written."""
     paths = list(inputs) or ["-"]

@@ -32,17 +32,22 @@ _QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s(?:it\s|them\s|the\s\w+\s)?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s\w+|«o\d+»)?\s?at"
     r"|value\sof|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
-    r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|the\s\w+|«o\d+»)\sat)" + _QUALIFIER + "$"
+    r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|the\s\w+|«o\d+»)\sat)"
+    + _QUALIFIER
+    + "$"
 )
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s|pre-money\s)?valuation")
 _DEAL_VALUE_BEFORE = re.compile(
     r"(?:deal|transaction|acquisition|purchase|takeover|merger|agreement)\s(?:\w+\s)?(?:worth|valued\sat|valuing|of)"
-    + _QUALIFIER + "$"
+    + _QUALIFIER
+    + "$"
 )
 _TOTAL_BEFORE = re.compile(
     r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
     r"(?:\w+\s){0,4}(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
-    r"|reached|totals?)|(?:has|have)\s(?:now\s)?raised\s(?:a\stotal\sof|more\sthan|over|about|some)?)" + _QUALIFIER + "$"
+    r"|reached|totals?)|(?:has|have)\s(?:now\s)?raised\s(?:a\stotal\sof|more\sthan|over|about|some)?)"
+    + _QUALIFIER
+    + "$"
 )
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:\w+\s){0,3}?(?:to\sdate|so\sfar|since\s(?:its\s|it\swas\s)?(?:founding|founded|inception|launch|establishment)"
@@ -73,11 +78,52 @@ _PRODUCT_AFTER = re.compile(
 )
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 _ALLOWED_BEFORE_VERB = frozenset(
-    """also jointly has have had recently previously both all together then which who that itself
-    reportedly now again subsequently separately earlier later""".split()
+    [
+        "also",
+        "jointly",
+        "has",
+        "have",
+        "had",
+        "recently",
+        "previously",
+        "both",
+        "all",
+        "together",
+        "then",
+        "which",
+        "who",
+        "that",
+        "itself",
+        "reportedly",
+        "now",
+        "again",
+        "subsequently",
+        "separately",
+        "earlier",
+        "later",
+    ]
 )
 _OBJECT_GAP_STOP = frozenset(
-    "by with from said says which while valued after before when as who whose led but and also".split()
+    [
+        "by",
+        "with",
+        "from",
+        "said",
+        "says",
+        "which",
+        "while",
+        "valued",
+        "after",
+        "before",
+        "when",
+        "as",
+        "who",
+        "whose",
+        "led",
+        "but",
+        "and",
+        "also",
+    ]
 )
 
 
@@ -342,7 +388,11 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     funding = F.FUNDING_WORDS.search(window)
     negative = F.NOT_A_FINANCING.search(window[:90])
     first_positive = min(
-        [p for p in (money_at if money_at >= 0 else None, funding.start() if funding else None) if p is not None],
+        [
+            p
+            for p in (money_at if money_at >= 0 else None, funding.start() if funding else None)
+            if p is not None
+        ],
         default=None,
     )
     if negative and (first_positive is None or negative.start() < first_positive):
@@ -430,12 +480,15 @@ def _cues(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue]]
 
 
 def _draft_for(
-    sk: Skeleton, t: Trigger, window_end: int, found_money: list[tuple[int, int, Money, str]], article: Article
+    sk: Skeleton,
+    t: Trigger,
+    window_end: int,
+    found_money: list[tuple[int, int, Money, str]],
+    article: Article,
 ) -> Draft | None:
     """The draft a single trigger states, or None when the words do not make a deal."""
-    if t.family in ("raise", "invest", "stake") and not _is_financing(sk, t, window_end):
-        if t.family != "stake":
-            return None
+    if t.family in ("raise", "invest") and not _is_financing(sk, t, window_end):
+        return None
     amount = pick_amount(found_money, t.start, t.end, window_end)
     if t.family == "raise":
         target = subject_before(sk, t.start)
@@ -578,8 +631,10 @@ def assemble(skeletons: list[Skeleton], article: Article) -> list[Draft]:
 def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> bool:
     if a is None or b is None:
         return True
-    if a.start is not None and b.start is not None and (
-        article.links.get(a.start) == b.start or article.links.get(b.start) == a.start
+    if (
+        a.start is not None
+        and b.start is not None
+        and (article.links.get(a.start) == b.start or article.links.get(b.start) == a.start)
     ):
         return True
     return (a.value, a.currency, a.min, a.max) == (b.value, b.currency, b.min, b.max)
@@ -691,7 +746,9 @@ def to_deal(d: Draft, article: Article, published: object, article_id: str | Non
     if d.amount is None:
         flags.append("amount_not_stated")
     evidence_text = " ".join(sk.text for sk in d.sentences)
-    evidence = [Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)]
+    evidence = [
+        Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)
+    ]
     return Deal(
         kind=d.kind,
         status=status_of(evidence_text, d.kind),

@@ -52,8 +52,10 @@ RAISE_RE = re.compile(rf"\b(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))
 INVEST_RE = re.compile(
     r"""\b(?:
         (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
-      | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors)
-      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins)
+      | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors
+          |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
+      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins
+          |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?))
       | (?P<invest>invested|invests|investing|poured|pours|pumped|pumps|injected|injects|put|puts
           |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
           |wrote\s(?:a\s|the\s)?(?:\w+\s)?(?:check|cheque)s?|writes\s(?:a\s|the\s)?(?:check|cheque)s?
@@ -113,25 +115,104 @@ CUES: tuple[Cue, ...] = (
         True,
         False,
     ),
+    # a list that names some of several investors: its members are participants, never a sole lead
+    Cue(
+        re.compile(r"\b(?:including|included|includes|include|such\sas|alongside|among\sthem|along\swith)\b"),
+        "participant",
+        True,
+        True,
+    ),
     Cue(
         re.compile(
-            r"\b(?:from|including|included|includes|include|such\sas|alongside|backed\sby|funded\sby"
-            r"|supported\sby|financed\sby|provided\sby|with\sinvestment\sfrom|along\swith)\b"
+            r"\b(?:from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|with\sinvestment\sfrom"
+            r"|with\sbacking\sfrom|with\scapital\sfrom)\b"
         ),
         "participant",
         False,
         True,
     ),
-    Cue(re.compile(r"\b(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by\b"), "acquirer", True, False),
+    Cue(
+        re.compile(r"\b(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by\b"), "acquirer", True, False
+    ),
 )
 
 # Words that end a list of investors (a clause boundary, another frame).
 LIST_STOP = frozenset(
-    """with which who whose that said says while valued valuing bringing after before to at for in on
-    according will plans plan round raised led co-led participation participated joined backed invested
-    including include included from as its their his her this these those is was were are has have had
-    funding financing investment deal last earlier this year month week when where whereas but also
-    both among between valuation totaling totalling worth amount""".split()
+    [
+        "with",
+        "which",
+        "who",
+        "whose",
+        "that",
+        "said",
+        "says",
+        "while",
+        "valued",
+        "valuing",
+        "bringing",
+        "after",
+        "before",
+        "to",
+        "at",
+        "for",
+        "in",
+        "on",
+        "according",
+        "will",
+        "plans",
+        "plan",
+        "round",
+        "raised",
+        "led",
+        "co-led",
+        "participation",
+        "participated",
+        "joined",
+        "backed",
+        "invested",
+        "including",
+        "include",
+        "included",
+        "from",
+        "as",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "funding",
+        "financing",
+        "investment",
+        "deal",
+        "last",
+        "earlier",
+        "this",
+        "year",
+        "month",
+        "week",
+        "when",
+        "where",
+        "whereas",
+        "but",
+        "also",
+        "both",
+        "among",
+        "between",
+        "valuation",
+        "totaling",
+        "totalling",
+        "worth",
+        "amount",
+    ]
 )
 
 COORDINATION = re.compile(r"^\s*(?:,|;)?\s*(?:and|&|as\swell\sas|plus|along\swith|together\swith)?\s*$")

@@ -58,9 +58,14 @@ def same_deal(a: Deal, b: Deal, *, max_days: int = 120, tolerance: Decimal = Dec
         return False
     if a.round and b.round and a.round != b.round:
         return False
-    if a.date and b.date and a.date.value and b.date.value:
-        if abs((a.date.value - b.date.value).days) > max_days:
-            return False
+    if (
+        a.date
+        and b.date
+        and a.date.value
+        and b.date.value
+        and abs((a.date.value - b.date.value).days) > max_days
+    ):
+        return False
     return _amounts_compatible(a, b, tolerance)
 
 
@@ -154,8 +159,11 @@ def merge_deals(
             if deal.article_id is None and result.article_id is not None:
                 deal = deal.model_copy(update={"article_id": result.article_id})
             home = next(
-                (g for g in groups if all(same_deal(deal, other, max_days=max_days, tolerance=tolerance)
-                                          for other in g)),  # fmt: skip
+                (
+                    g
+                    for g in groups
+                    if all(same_deal(deal, other, max_days=max_days, tolerance=tolerance) for other in g)
+                ),
                 None,
             )
             if home is None:
