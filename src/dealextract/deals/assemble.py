@@ -14,6 +14,7 @@ The flow, for one article:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,14 +39,14 @@ _VALUATION_BEFORE = re.compile(
 )
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s|pre-money\s)?valuation")
 _DEAL_VALUE_BEFORE = re.compile(
-    r"(?:deal|transaction|acquisition|purchase|takeover|merger|agreement)\s(?:\w+\s)?(?:worth|valued\sat|valuing|of)"
-    + _QUALIFIER
-    + "$"
+    r"(?:(?:deal|transaction|acquisition|purchase|takeover|merger|agreement)\s?,?\s(?:\w+\s)?"
+    r"(?:worth|valued\sat|valuing|of|totall?ing)|(?:round|investment|financing|funding|tranche|raise"
+    r"|injection|cheque|check)\s?,?\s(?:\w+\s)?(?:worth|of|totall?ing|sized\sat))" + _QUALIFIER + "$"
 )
 _TOTAL_BEFORE = re.compile(
     r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
     r"(?:\w+\s){0,4}(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
-    r"|reached|totals?)|(?:has|have)\s(?:now\s)?raised\s(?:a\stotal\sof|more\sthan|over|about|some)?)"
+    r"|reached|totals?)|(?:has|have)\s(?:now\sraised|raised\sa\stotal\sof|raised\saltogether))"
     + _QUALIFIER
     + "$"
 )
@@ -76,7 +77,22 @@ _PRODUCT_AFTER = re.compile(
     r"|cars?|vehicles?|robots?|equipment|assets?|bonds?|tokens?|ads?|advertising|services?|h100s?|a100s?"
     r"|processors?|accelerators?|phones?|handsets?|units?|tickets?|credits?|data|content)\b"
 )
+# "«o»-backed", "«o»-listed": the organisation modifies the noun after it and is not the subject.
+_MODIFIER_SUFFIXES = (
+    "-backed", "-based", "-owned", "-led", "-controlled", "-funded", "-listed", "-headquartered",
+    "-registered", "-incorporated", "-affiliated", "-linked", "-supported", "-run", "-founded",
+)  # fmt: skip
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
+# "with «o» and «o» among the backers": a list whose role comes after it.
+_WITH_AMONG = re.compile(r"\bwith\b")
+_AMONG_TAIL = re.compile(
+    r"\s*(?:,\s*)?(?:among|as|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
+)
+_AMONG_CUE = F.Cue(_WITH_AMONG, "participant", True, True)
+_BET = re.compile(
+    r"«o(\d+)»(?:'s|’s)\s(?:[\w\-]+\s){0,2}«m(\d+)»\s(?:[\w\-]+\s)?(?:bet|investment|stake|wager|check|cheque|injection"
+    r"|infusion|backing|commitment)\s(?:on|in|into|for)\s(?:the\s)?(?:[\w\-]+\s){0,2}«o(\d+)»"
+)
 _ALLOWED_BEFORE_VERB = frozenset(
     [
         "also",
@@ -178,6 +194,7 @@ class Article:
     links: dict[int, int]
     money: list[Money]
     models: list[ModelMention]
+    published: dt.date | None = None
 
 
 # --- small readers of a skeleton -------------------------------------------------------------------
@@ -224,6 +241,8 @@ def list_before(sk: Skeleton, pos: int) -> list[Slot]:
             words = [w for w in _words(gap) if w not in _ALLOWED_BEFORE_VERB]
             if words or ";" in gap or ":" in gap:
                 break
+            if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):
+                break  # "X, the cloud arm of «o», led": «o» sits inside an apposition
         elif not _gap_ok(gap, first=False):
             break
         items.append(slot)
@@ -241,7 +260,7 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
         if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):
             continue
         after = sk.skel[pe : pe + 10]
-        if after.startswith(("-backed", "-based", "-owned", "-led", "-controlled", "-funded")):
+        if after.startswith(_MODIFIER_SUFFIXES):
             continue
         return slot
     return None
@@ -358,7 +377,9 @@ def find_triggers(sk: Skeleton) -> list[Trigger]:
     for m in F.ACQUIRE_RE.finditer(sk.skel):
         family = "passive_acquire" if m["passive"] else "nominal_acquire" if m["nominal"] else "acquire"
         if family == "acquire" and F.STAKE_RE.match(sk.skel, m.end()):
-            family = "stake"
+            # "bought a 20% stake in": an investment, by an investor whose role no word states
+            found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
+            continue
         found.append(Trigger(m.start(), m.end(), family, "acquirer", True, True))
     for m in F.INVEST_RE.finditer(sk.skel):
         role: Role = "co_lead" if m["co_lead"] else "lead" if m["lead"] else "participant"
@@ -409,13 +430,16 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     return money_at >= 0 or bool(F.FUNDING_WORDS.search(sk.skel))
 
 
-def sentence_drafts(
-    sk: Skeleton, index: int, article: Article, recent: list[Draft]
-) -> tuple[list[Draft], list[Draft]]:
-    """Drafts this sentence states, and drafts from earlier sentences it adds to: (new, updated)."""
+def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Draft]) -> list[Draft]:
+    """The drafts this sentence states; what it adds to earlier drafts is added to them in place.
+
+    A frame with investors but no target of its own ("Sequoia led the round", "«o» led; «o» joined")
+    is *pending*: its investors go to a deal of the same sentence, else to the deal the context names.
+    """
     triggers = find_triggers(sk)
     found_money = amounts(sk, article)
-    new: list[Draft] = []
+    stated: list[Draft] = []
+    pending: list[Draft] = []
     anchors: list[tuple[int, Draft]] = []  # (trigger end, draft) for attaching cue lists
     for i, t in enumerate(triggers):
         window_end = triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
@@ -426,35 +450,60 @@ def sentence_drafts(
         draft.date = pick_date(sk, t.start)
         draft.valuation = pick_valuation(found_money)
         draft.add_sentence(sk, index)
-        new.append(draft)
-        anchors.append((t.end, draft))
-    if not new:
-        nominal = _nominal_draft(sk, found_money)
-        if nominal is not None:
-            nominal.add_sentence(sk, index)
-            new.append(nominal)
-            anchors.append((0, nominal))
-    updated: list[Draft] = []
-    for cue_start, cue_end, cue in _cues(sk, triggers):
-        investors = [Investor(s, cue.role, cue.explicit) for s in list_after(sk, cue_end, len(sk.skel))]
-        if not investors:
+        if draft.target_how == "pending":
+            pending.append(draft)
             continue
+        stated.append(draft)
+        anchors.append((t.end, draft))
+    if not stated:
+        for nominal in (_nominal_draft(sk, found_money), _nominal_bet(sk, found_money)):
+            if nominal is not None:
+                nominal.add_sentence(sk, index)
+                stated.append(nominal)
+                anchors.append((0, nominal))
+                break
+    for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers):
         owner = next((d for end, d in reversed(anchors) if end <= cue_start), None)
         if owner is None and anchors:
             owner = anchors[0][1]
         if owner is None:
-            owner = _context_draft(sk, index, found_money, recent, new)
+            owner = _context_draft(sk, index, found_money, recent, stated)
             if owner is None:
                 continue
-            if owner not in new and owner not in updated:
-                updated.append(owner)
             owner.add_sentence(sk, index)
             owner.round = owner.round or pick_round(sk, cue_start)
             owner.valuation = owner.valuation or pick_valuation(found_money)
         if owner.kind == "acquisition" and cue.role != "acquirer":
             continue
         owner.add_investors(investors)
-    return new, updated
+    for draft in pending:
+        owner = stated[0] if stated else _context_draft(sk, index, found_money, recent, stated)
+        if owner is None:
+            continue
+        owner.add_investors(draft.investors)
+        owner.add_sentence(sk, index)
+        owner.amount = owner.amount or draft.amount
+        owner.round = owner.round or draft.round
+    return stated
+
+
+def _cue_lists(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue, list[Investor]]]:
+    """Every investor list a cue opens, and the lists a tail closes ("with «o» among the backers")."""
+    out = []
+    for cue_start, cue_end, cue in _cues(sk, triggers):
+        slots = list_after(sk, cue_end, len(sk.skel))
+        if slots:
+            out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
+    for m in _WITH_AMONG.finditer(sk.skel):
+        slots = list_after(sk, m.end(), len(sk.skel))
+        if slots:
+            end = sk.skel.find("»", sk.skel.find(f"«o{sk.slots.index(slots[-1])}»")) + 1
+            if _AMONG_TAIL.match(sk.skel, end):
+                out.append(
+                    (m.start(), m.end(), _AMONG_CUE, [Investor(s, "participant", True) for s in slots])
+                )
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 def _cues(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue]]:
@@ -575,6 +624,21 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     return draft
 
 
+def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
+    """ "«o»'s «m» bet on «o»", "«o»'s «m» investment in «o»": an investment told as a noun phrase."""
+    m = _BET.search(sk.skel)
+    if m is None:
+        return None
+    investor, money, target = (sk.slots[int(g)] for g in m.groups())
+    if money.money is None or not any(mm is money.money and role == "deal" for _, _, mm, role in found_money):
+        return None
+    draft = Draft("investment", target, "object", amount=money.money, has_verb=False)
+    draft.add_investors([Investor(investor, "participant", False)])
+    draft.round = pick_round(sk, m.start())
+    draft.date = pick_date(sk, m.start())
+    return draft
+
+
 def _context_draft(
     sk: Skeleton,
     index: int,
@@ -610,22 +674,44 @@ def _context_draft(
 
 
 def assemble(skeletons: list[Skeleton], article: Article) -> list[Draft]:
-    """All drafts of an article, pending ones attached by context and repeats merged."""
+    """All drafts of an article, repeats merged, dates filled from neighbouring sentences."""
     drafts: list[Draft] = []
     for index, sk in enumerate(skeletons):
-        new, _updated = sentence_drafts(sk, index, article, drafts)
-        for draft in new:
-            if draft.target_how == "pending":
-                owner = _context_draft(sk, index, [], drafts, [])
-                if owner is None:
-                    continue
-                owner.add_investors(draft.investors)
-                owner.add_sentence(sk, index)
-                owner.amount = owner.amount or draft.amount
-                owner.round = owner.round or draft.round
-                continue
-            drafts.append(draft)
-    return merge_drafts(drafts, article)
+        drafts.extend(sentence_drafts(sk, index, article, drafts))
+    merged = merge_drafts(drafts, article)
+    lede = _lede_date(skeletons, article.published)
+    for draft in merged:
+        if draft.date is None:
+            draft.date = _neighbour_date(draft, skeletons) or lede
+    return merged
+
+
+def _lede_date(skeletons: list[Skeleton], published: dt.date | None) -> DateValue | None:
+    """The date the opening lines give the news ("Seven financings crossed our desk this week"),
+    when it falls in the month before publication: the date of every deal the article reports
+    without a date of its own."""
+    if published is None:
+        return None
+    for sk in skeletons[:3]:
+        for _, _, slot in sk.placeholders():
+            date = slot.date
+            if slot.kind == "d" and date is not None and date.value is not None:
+                if 0 <= (published - date.value).days <= 31:
+                    return date
+    return None
+
+
+def _neighbour_date(draft: Draft, skeletons: list[Skeleton]) -> DateValue | None:
+    """A date from the sentence just before the deal's first sentence, when that sentence names the
+    target too ("On Tuesday, X announced a new round. The $5m Series A was led by ...")."""
+    first = min(draft.sentences, key=lambda s: s.start)
+    position = next((i for i, sk in enumerate(skeletons) if sk.start == first.start), 0)
+    if position == 0:
+        return None
+    previous = skeletons[position - 1]
+    if not any(s.kind == "o" and names_match(s.name, draft.target.name) for s in previous.slots):
+        return None
+    return pick_date(previous, len(previous.skel))
 
 
 def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> bool:

@@ -73,8 +73,9 @@ class DealsComponent:
             links=dict(links.equivalent_of) if isinstance(links, MoneyLinks) else {},
             money=list(doc._.dealextract_money or ()),
             models=list(doc._.dealextract_models or ()),
+            published=published_of(doc),
         )
-        published = published_of(doc)
+        published = article.published
         deals = []
         for draft in assemble(doc_skeletons(doc), article):
             deal = to_deal(draft, article, published, doc._.dealextract_article_id)

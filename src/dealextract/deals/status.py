@@ -1,7 +1,9 @@
 """A deal's status from the wording of its sentences: completed, announced, reported or planned.
 
-Order matters: a planned deal that is also rumoured ("is reportedly in talks to raise") is ``planned``,
-because the money has not moved; an agreement not yet closed ("agreed to acquire") is ``announced``.
+Order matters, and follows the annotation rule of ``fixtures/README.md``: what only anonymous sources
+say is ``reported``, even when they say talks are under way ("is in talks to raise, according to people
+familiar"); what the company says on the record about a future deal is ``planned``; an agreement not
+yet closed ("agreed to acquire") is ``announced``.
 """
 
 from __future__ import annotations
@@ -56,10 +58,10 @@ COMPLETED = re.compile(
 
 def status_of(text: str, kind: str) -> DealStatus:
     """The status the wording of ``text`` (the deal's evidence) gives the deal."""
+    if REPORTED.search(text):
+        return "reported"
     if PLANNED.search(text):
         return "planned"
     if kind == "acquisition" and ANNOUNCED.search(text) and not COMPLETED.search(text):
         return "announced"
-    if REPORTED.search(text):
-        return "reported"
     return "completed"

@@ -1,0 +1,1 @@
+"""AI model names (label MODEL): gazetteer of families, version rules, maker linking."""

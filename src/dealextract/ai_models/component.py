@@ -1,0 +1,162 @@
+"""The ``dealextract_models`` component: AI model mentions (label MODEL) into ``doc._.dealextract_models``.
+
+Known families come from ``ai_models/data/models.jsonl`` (and the user's ``extra_files``), versions and
+unseen names from the rules in ``patterns.py``.  Each model is tied to its maker when the text says so
+("Alibaba's Qwen", "Vidu, developed by ShengShu", "ShengShu, the startup behind Vidu"), else to the
+gazetteer's maker.  Organisations found earlier (``doc._.dealextract_orgs``) are never models.
+
+Config::
+
+    nlp.add_pipe("dealextract_models", config={"extra_files": ["my_models.jsonl"], "use_rules": True})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dealextract.ai_models.patterns import (
+    LAUNCH_VERBS,
+    ModelSpan,
+    find_known,
+    find_unseen,
+    is_version_token,
+)
+from dealextract.gazetteer import Gazetteer, load_many, read_jsonl, write_jsonl
+from dealextract.mentions import ModelMention, OrgMention, register_extensions
+from dealextract.orgs.component import blocked_tokens
+
+MODEL_FILE = "ai_models/data/models.jsonl"
+MODEL_KINDS = frozenset({"model"})
+_MADE_BY = frozenset(
+    ["developed", "built", "made", "created", "released", "launched", "trained", "designed", "unveiled"]
+)
+
+
+class ModelsComponent:
+    """Finds AI model mentions and links them to makers."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "dealextract_models",
+        extra_files: Iterable[str | Path] = (),
+        use_rules: bool = True,
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.use_rules = use_rules
+        self.extra_files = [str(p) for p in extra_files]
+        self.gazetteer = Gazetteer(nlp, load_many([MODEL_FILE], self.extra_files, MODEL_KINDS), "model")
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[ModelSpan]:
+        """Known and (if ``use_rules``) unseen model names, in text order."""
+        known = find_known(doc, self.gazetteer)
+        if not self.use_rules:
+            return known
+        blocked = blocked_tokens(doc)
+        for org in doc._.dealextract_orgs or []:
+            span = doc.char_span(org.start, org.end, alignment_mode="expand")
+            if span is not None:
+                blocked.update(range(span.start, span.end))
+        unseen = find_unseen(doc, known, blocked)
+        return sorted(known + unseen, key=lambda m: m.start)
+
+    def set_annotations(self, doc: Doc, found: list[ModelSpan]) -> None:
+        orgs: list[OrgMention] = list(doc._.dealextract_orgs or [])
+        tok_org: dict[int, OrgMention] = {}
+        for org in orgs:
+            span = doc.char_span(org.start, org.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    tok_org[i] = org
+        out: list[ModelMention] = []
+        for m in found:
+            span = doc[m.start : m.end]
+            maker = _maker_from_text(doc, m, tok_org) or m.maker
+            name = m.name
+            family = m.family
+            # "DeepSeek's V3 model": a bare version after its maker's possessive takes the maker's name
+            if family is None and m.end - m.start == 1 and is_version_token(doc[m.start]) and m.start >= 2:
+                owner = tok_org.get(m.start - 2)
+                if owner is not None and doc[m.start - 1].lower_ in {"'s", "’s"}:
+                    name = f"{owner.text} {span.text}"
+                    family = owner.text
+            out.append(ModelMention(span.start_char, span.end_char, span.text, name, family, maker))
+        doc._.dealextract_models = out
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        p = Path(path)
+        p.mkdir(parents=True, exist_ok=True)
+        write_jsonl(p / "models.jsonl", self.gazetteer)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ModelsComponent:
+        self.gazetteer = Gazetteer(self.nlp, read_jsonl(Path(path) / "models.jsonl", MODEL_KINDS), "model")
+        return self
+
+
+def _maker_from_text(doc: Doc, m: ModelSpan, tok_org: dict[int, OrgMention]) -> str | None:
+    """The organisation the sentence ties the model to, if it does."""
+    # "Alibaba's Qwen" (an unknown owner keeps its written name: "Brevix's Nimbus")
+    if m.start >= 2 and doc[m.start - 1].lower_ in {"'s", "’s", "'"}:
+        org = tok_org.get(m.start - 2)
+        if org is not None:
+            return org.name
+        k = m.start - 1
+        while (
+            k > 0 and m.start - 1 - k < 4 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_sent_start
+        ):
+            k -= 1
+        if k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_sent_start:
+            k -= 1
+        if k < m.start - 1 and doc[k].lower_ not in {"the", "its", "it"}:
+            return doc[k : m.start - 1].text
+    # "Alibaba open-sourced Qwen2.5", "ShengShu has released Vidu"
+    k = m.start - 1
+    if k >= 0 and doc[k].lower_ == "its":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in LAUNCH_VERBS:
+        k -= 1
+        while k >= 0 and doc[k].lower_ in {"open", "-", "has", "have", "had", "recently", "also", "just"}:
+            k -= 1
+        org = tok_org.get(k) if k >= 0 else None
+        if org is not None:
+            return org.name
+    sent = doc[m.start].sent
+    # "Vidu, developed by ShengShu" / "Vidu by ShengShu"
+    for i in range(m.end, min(sent.end, m.end + 6)):
+        if doc[i].lower_ == "by" and (i == m.end or doc[i - 1].lower_ in _MADE_BY):
+            org = tok_org.get(i + 1) if i + 1 < sent.end else None
+            if org is not None:
+                return org.name
+    # "ShengShu, the startup behind Vidu" / "ShengShu, which makes Vidu"
+    for i in range(m.start - 1, max(sent.start, m.start - 8) - 1, -1):
+        if doc[i].lower_ in {"behind", "makes", "developed", "created", "built", "owns"}:
+            for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
+                org = tok_org.get(j)
+                if org is not None:
+                    return org.name
+            break
+    # "its Vidu model" right after the org as subject of the sentence
+    if m.start >= 1 and doc[m.start - 1].lower_ == "its":
+        for j in range(m.start - 2, sent.start - 1, -1):
+            org = tok_org.get(j)
+            if org is not None:
+                return org.name
+    return None
+
+
+@Language.factory("dealextract_models", default_config={"extra_files": [], "use_rules": True})
+def make_models_component(
+    nlp: Language, name: str, extra_files: list[str], use_rules: bool
+) -> ModelsComponent:
+    """spaCy factory: ``nlp.add_pipe("dealextract_models", config={"extra_files": [...]})``."""
+    return ModelsComponent(nlp, name, extra_files, use_rules)

@@ -1,0 +1,1 @@
+"""Organisations (label ORG) and references to them ("the startup", "its")."""

@@ -1,0 +1,1519 @@
+"""Rules for organisation names that no gazetteer knows.
+
+A name is a *run* of capitalised tokens ("Fortera Capital", "Vision Knight Capital", "PixVerse").  A run
+becomes an organisation when
+
+* it ends in an organisation word ("... Capital", "... Technology", "... Co., Ltd."), or
+* deal language puts it in a slot ("led by X", "investors including X, Y and Z", "X raised",
+  "X-backed", "AI startup X", "X, a maker of ..."), lists included, or
+* it is written in mixed case ("PixVerse", "iFlytek"), which ordinary words never are.
+
+It is refused when it is a person ("CEO Zhu Qiuguo", "Xu Li"), a place ("Hong Kong"), a month, a
+currency, a round ("Series B") or a sentence-initial word ("However").
+
+Why plain token scanning: every step looks at a bounded window around a token, so 10,000 capitalised
+words in a row take linear time (spaCy #4742 is what happens with optional-token patterns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+#: Longest run treated as a name; longer runs are headlines or lists of names without commas.
+MAX_NAME_TOKENS = 8
+
+#: Last words of organisation names.
+ORG_SUFFIXES = frozenset(
+    [
+        "technology",
+        "technologies",
+        "tech",
+        "capital",
+        "ventures",
+        "venture",
+        "partners",
+        "group",
+        "holdings",
+        "holding",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "corporation",
+        "company",
+        "labs",
+        "lab",
+        "ai",
+        "robotics",
+        "bank",
+        "fund",
+        "funds",
+        "investment",
+        "investments",
+        "securities",
+        "therapeutics",
+        "biotech",
+        "biotechnology",
+        "pharma",
+        "pharmaceutical",
+        "pharmaceuticals",
+        "biosciences",
+        "bioscience",
+        "biologics",
+        "motors",
+        "motor",
+        "auto",
+        "automotive",
+        "intelligence",
+        "systems",
+        "semiconductor",
+        "semiconductors",
+        "dynamics",
+        "bio",
+        "health",
+        "healthcare",
+        "energy",
+        "foundation",
+        "institute",
+        "university",
+        "college",
+        "academy",
+        "management",
+        "equity",
+        "llc",
+        "llp",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+        "association",
+        "exchange",
+        "electronics",
+        "electric",
+        "microelectronics",
+        "industries",
+        "industry",
+        "international",
+        "networks",
+        "network",
+        "software",
+        "solutions",
+        "innovation",
+        "innovations",
+        "robot",
+        "robotic",
+        "medical",
+        "medicine",
+        "media",
+        "studios",
+        "studio",
+        "games",
+        "entertainment",
+        "logistics",
+        "mobility",
+        "materials",
+        "chemicals",
+        "power",
+        "solar",
+        "battery",
+        "batteries",
+        "insurance",
+        "financial",
+        "finance",
+        "fintech",
+        "asset",
+        "assets",
+        "trust",
+        "advisors",
+        "advisers",
+        "associates",
+        "consulting",
+        "laboratory",
+        "laboratories",
+        "ventures.",
+        "commission",
+        "agency",
+        "ministry",
+        "council",
+        "authority",
+        "news",
+        "times",
+        "daily",
+        "post",
+        "herald",
+        "journal",
+        "review",
+        "research",
+    ]
+)
+#: Suffix words that say the organisation is an investor.
+INVESTOR_SUFFIXES = frozenset(
+    [
+        "capital",
+        "ventures",
+        "venture",
+        "partners",
+        "fund",
+        "funds",
+        "investment",
+        "investments",
+        "equity",
+        "management",
+        "asset",
+        "assets",
+        "advisors",
+        "associates",
+        "trust",
+    ]
+)
+#: Legal forms that add nothing to a known name ("Tencent Holdings Ltd" is Tencent Holdings).
+LEGAL_FORMS = frozenset(
+    [
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "co",
+        "co.",
+        "corp",
+        "corp.",
+        "llc",
+        "llp",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "nv",
+        "bv",
+    ]
+)
+
+#: Words right before a name that say it is an organisation ("AI startup X", "chipmaker X").
+HEAD_NOUNS = frozenset(
+    [
+        "startup",
+        "start-up",
+        "startups",
+        "firm",
+        "firms",
+        "company",
+        "companies",
+        "maker",
+        "makers",
+        "developer",
+        "developers",
+        "giant",
+        "giants",
+        "investor",
+        "investors",
+        "lab",
+        "labs",
+        "unit",
+        "subsidiary",
+        "operator",
+        "operators",
+        "manufacturer",
+        "manufacturers",
+        "platform",
+        "provider",
+        "providers",
+        "fund",
+        "funds",
+        "bank",
+        "banks",
+        "lender",
+        "insurer",
+        "affiliate",
+        "rival",
+        "rivals",
+        "competitor",
+        "competitors",
+        "peer",
+        "peers",
+        "supplier",
+        "suppliers",
+        "chipmaker",
+        "chipmakers",
+        "automaker",
+        "automakers",
+        "carmaker",
+        "carmakers",
+        "unicorn",
+        "unicorns",
+        "specialist",
+        "conglomerate",
+        "incubator",
+        "accelerator",
+        "brand",
+        "outfit",
+        "designer",
+        "backer",
+        "backers",
+        "shareholder",
+        "shareholders",
+        "vendor",
+        "vendors",
+        "app",
+        "newspaper",
+        "outlet",
+        "publication",
+        "agency",
+        "regulator",
+        "exchange",
+        "university",
+        "institute",
+        "arm",
+        "owner",
+        "parent",
+        "player",
+        "players",
+        "leader",
+        "champion",
+        "co-investor",
+        "co-investors",
+        "investee",
+    ]
+)
+#: Words (lower case) that open a list of organisations after them ("led by", "including").
+LEFT_TRIGGERS = frozenset(
+    [
+        "including",
+        "include",
+        "includes",
+        "included",
+        "such",
+        "from",
+        "by",
+        "acquired",
+        "acquire",
+        "acquires",
+        "acquiring",
+        "buy",
+        "buys",
+        "bought",
+        "invested",
+        "investors",
+        "backers",
+        "joined",
+    ]
+)
+#: Words after a name that make it the subject of a deal or a statement.
+RIGHT_TRIGGERS = frozenset(
+    [
+        "led",
+        "co-led",
+        "raised",
+        "raises",
+        "raising",
+        "secured",
+        "secures",
+        "closed",
+        "completed",
+        "announced",
+        "invested",
+        "acquired",
+        "acquires",
+        "bought",
+        "buys",
+        "participated",
+        "joined",
+        "backed",
+        "has",
+        "had",
+        "is",
+        "was",
+        "will",
+        "plans",
+        "aims",
+        "said",
+        "says",
+        "launched",
+        "released",
+        "unveiled",
+    ]
+)
+#: Right triggers that need more than a bare verb: a single capitalised word before "is" may be anything.
+_WEAK_RIGHT = frozenset(
+    ["has", "had", "is", "was", "will", "plans", "aims", "said", "says", "launched", "released", "unveiled"]
+)
+_WEAK_FOLLOW = frozenset(
+    [
+        "raised",
+        "secured",
+        "closed",
+        "completed",
+        "led",
+        "invested",
+        "acquired",
+        "announced",
+        "received",
+        "bagged",
+        "landed",
+        "pocketed",
+        "been",
+    ]
+)
+
+#: Person titles; a name right after one is a person ("CEO Zhu Qiuguo").
+PERSON_TITLES = frozenset(
+    [
+        "ceo",
+        "cfo",
+        "cto",
+        "coo",
+        "cso",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "president",
+        "vice-president",
+        "director",
+        "analyst",
+        "professor",
+        "prof",
+        "prof.",
+        "mr",
+        "mr.",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "dr",
+        "dr.",
+        "sir",
+        "executive",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "chief",
+        "head",
+        "manager",
+        "partner",
+        "premier",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "lawmaker",
+        "senator",
+        "economist",
+        "researcher",
+        "scientist",
+        "engineer",
+        "reporter",
+        "editor",
+        "billionaire",
+        "entrepreneur",
+        "investor-turned",
+    ]
+)
+#: Common Chinese surnames (pinyin), for rejecting two- and three-word person names.
+CHINESE_SURNAMES = frozenset(
+    [
+        "wang",
+        "li",
+        "zhang",
+        "liu",
+        "chen",
+        "yang",
+        "huang",
+        "zhao",
+        "wu",
+        "zhou",
+        "xu",
+        "sun",
+        "ma",
+        "zhu",
+        "hu",
+        "guo",
+        "he",
+        "gao",
+        "lin",
+        "luo",
+        "zheng",
+        "liang",
+        "xie",
+        "song",
+        "tang",
+        "han",
+        "feng",
+        "deng",
+        "cao",
+        "peng",
+        "zeng",
+        "xiao",
+        "tian",
+        "dong",
+        "yuan",
+        "pan",
+        "cai",
+        "jiang",
+        "yu",
+        "du",
+        "ye",
+        "cheng",
+        "wei",
+        "su",
+        "lu",
+        "ding",
+        "ren",
+        "shen",
+        "yao",
+        "jin",
+        "fu",
+        "zhong",
+        "cui",
+        "tan",
+        "lu",
+        "jia",
+        "fan",
+        "shi",
+        "qiu",
+        "hou",
+        "bai",
+        "qin",
+        "xiong",
+        "meng",
+        "hao",
+        "kong",
+        "xue",
+        "lei",
+        "mao",
+        "gu",
+        "long",
+        "duan",
+        "hao",
+        "shao",
+        "qian",
+        "wan",
+        "yan",
+        "yin",
+        "chang",
+        "kang",
+        "fang",
+        "dai",
+        "xia",
+        "tao",
+        "jiao",
+        "zou",
+        "yi",
+        "lai",
+        "wen",
+        "ni",
+        "lee",
+        "chan",
+        "wong",
+        "cheung",
+        "ng",
+        "tsang",
+        "leung",
+        "lau",
+        "ho",
+        "kwok",
+        "chow",
+        "chiu",
+        "yeung",
+        "tse",
+        "fung",
+    ]
+)
+#: Common given names in English-language news, for rejecting "Sam Altman"-like runs.
+FIRST_NAMES = frozenset(
+    [
+        "sam",
+        "elon",
+        "mark",
+        "jeff",
+        "bill",
+        "tim",
+        "satya",
+        "sundar",
+        "jensen",
+        "masayoshi",
+        "larry",
+        "sergey",
+        "peter",
+        "marc",
+        "ben",
+        "reid",
+        "john",
+        "james",
+        "robert",
+        "michael",
+        "david",
+        "richard",
+        "joseph",
+        "thomas",
+        "charles",
+        "daniel",
+        "matthew",
+        "anthony",
+        "donald",
+        "paul",
+        "steven",
+        "andrew",
+        "kenneth",
+        "joshua",
+        "kevin",
+        "brian",
+        "george",
+        "edward",
+        "ronald",
+        "jason",
+        "ryan",
+        "jacob",
+        "gary",
+        "eric",
+        "jonathan",
+        "stephen",
+        "frank",
+        "scott",
+        "justin",
+        "brandon",
+        "gregory",
+        "raymond",
+        "samuel",
+        "patrick",
+        "jack",
+        "dennis",
+        "jerry",
+        "alexander",
+        "mary",
+        "patricia",
+        "jennifer",
+        "linda",
+        "elizabeth",
+        "barbara",
+        "susan",
+        "jessica",
+        "sarah",
+        "karen",
+        "nancy",
+        "lisa",
+        "betty",
+        "margaret",
+        "sandra",
+        "ashley",
+        "emily",
+        "michelle",
+        "dorothy",
+        "amanda",
+        "melissa",
+        "deborah",
+        "stephanie",
+        "rebecca",
+        "laura",
+        "sharon",
+        "cynthia",
+        "kathleen",
+        "amy",
+        "shirley",
+        "angela",
+        "helen",
+        "anna",
+        "brenda",
+        "emma",
+        "nicole",
+        "samantha",
+        "katherine",
+        "christine",
+        "catherine",
+        "joe",
+        "alex",
+        "chris",
+        "mike",
+        "tom",
+        "dan",
+        "nick",
+        "matt",
+        "greg",
+        "jim",
+        "dave",
+        "steve",
+        "ted",
+        "arthur",
+        "jony",
+        "dario",
+        "demis",
+        "mustafa",
+        "mira",
+        "ilya",
+        "greg",
+        "alexandr",
+        "lisa",
+        "kai",
+        "robin",
+        "jack",
+        "pony",
+        "richard",
+        "robin",
+        "lei",
+        "jerry",
+        "joe",
+        "eddie",
+        "colin",
+        "kai-fu",
+        "neil",
+        "allen",
+        "hugo",
+        "tony",
+        "vincent",
+    ]
+)
+#: Capitalised words that are never organisation names by themselves.
+NOT_ORG_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "however",
+        "but",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "of",
+        "to",
+        "as",
+        "after",
+        "before",
+        "while",
+        "when",
+        "since",
+        "during",
+        "although",
+        "though",
+        "meanwhile",
+        "also",
+        "still",
+        "yet",
+        "according",
+        "other",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "series",
+        "round",
+        "seed",
+        "angel",
+        "pre-a",
+        "pre-ipo",
+        "ipo",
+        "ipos",
+        "yuan",
+        "rmb",
+        "renminbi",
+        "dollar",
+        "dollars",
+        "usd",
+        "cny",
+        "hkd",
+        "eur",
+        "euro",
+        "euros",
+        "us$",
+        "hk$",
+        "million",
+        "billion",
+        "ai",
+        "agi",
+        "ceo",
+        "cfo",
+        "cto",
+        "ev",
+        "evs",
+        "vc",
+        "vcs",
+        "pe",
+        "llm",
+        "llms",
+        "gpu",
+        "gpus",
+        "chinese",
+        "american",
+        "european",
+        "japanese",
+        "korean",
+        "indian",
+        "british",
+        "german",
+        "french",
+        "singaporean",
+        "israeli",
+        "emirati",
+        "saudi",
+        "taiwanese",
+        "asian",
+        "dutch",
+        "swiss",
+        "italian",
+        "spanish",
+        "canadian",
+        "australian",
+        "brazilian",
+        "mexican",
+        "russian",
+        "thai",
+        "vietnamese",
+        "indonesian",
+        "malaysian",
+        "filipino",
+        "turkish",
+        "swedish",
+        "danish",
+        "norwegian",
+        "finnish",
+        "irish",
+        "belgian",
+        "austrian",
+        "polish",
+        "hong-kong",
+        "african",
+        "arab",
+        "global",
+        "international",
+        "national",
+        "state",
+        "federal",
+        "new",
+        "old",
+        "big",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "mr",
+        "ms",
+        "dr",
+        "chairman",
+        "founder",
+        "president",
+        "ceo",
+        "chief",
+        "investors",
+        "analysts",
+        "shares",
+        "stocks",
+        "sources",
+        "people",
+        "officials",
+        "executives",
+        "reporters",
+        "company",
+        "companies",
+        "startup",
+        "startups",
+        "firm",
+        "firms",
+        "group",
+        "funding",
+        "financing",
+        "investment",
+        "investments",
+        "capital",
+        "government",
+        "report",
+        "reports",
+        "statement",
+        "data",
+        "research",
+        "news",
+        "know",
+        "do",
+        "did",
+        "does",
+        "get",
+        "got",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "read",
+        "click",
+        "subscribe",
+        "sign",
+        "related",
+        "more",
+        "most",
+        "so",
+        "if",
+        "then",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "where",
+        "all",
+        "any",
+        "some",
+        "many",
+        "much",
+        "every",
+        "each",
+        "both",
+        "few",
+        "several",
+        "such",
+        "not",
+        "no",
+        "yes",
+        "only",
+        "just",
+        "even",
+        "well",
+        "about",
+        "above",
+        "below",
+        "up",
+        "down",
+        "out",
+        "over",
+        "under",
+        "again",
+        "further",
+        "once",
+        "deal",
+        "deals",
+        "market",
+        "markets",
+        "industry",
+        "sector",
+        "tech",
+        "technology",
+        "science",
+        "robotics",
+        "robot",
+        "robots",
+        "humanoid",
+        "humanoids",
+        "artificial",
+        "intelligence",
+        "machine",
+        "learning",
+        "generative",
+        "video",
+        "image",
+        "model",
+        "models",
+        "wechat",
+        "weibo",
+        "post",
+        "posts",
+        "statement",
+        "prc",
+        "communist",
+        "party",
+        "covid",
+    ]
+)
+#: Mixed-case words that are products or jargon, not organisations.
+NOT_ORG_MIXED = frozenset(
+    [
+        "wechat",
+        "iphone",
+        "ipad",
+        "ipod",
+        "imac",
+        "macbook",
+        "youtube",
+        "powerpoint",
+        "javascript",
+        "typescript",
+        "playstation",
+        "airpods",
+        "phd",
+        "iot",
+        "saas",
+        "paas",
+        "iaas",
+        "fintech",
+        "edtech",
+        "healthtech",
+        "proptech",
+        "insurtech",
+        "aigc",
+        "lidar",
+        "genai",
+        "ecommerce",
+        "e-commerce",
+        "ph.d.",
+        "ph.d",
+        "phds",
+        "mrna",
+        "car-t",
+        "ebitda",
+        "ipos",
+        "evtol",
+        "ai-powered",
+        "ai-driven",
+        "chatgpt",
+        "gpt4",
+        "iphones",
+        "ios",
+        "macos",
+        "linkedin-style",
+        "techcrunch-style",
+        "dall-e",
+        "xiaohongshu-style",
+        "mw",
+        "gw",
+        "kwh",
+        "mwh",
+        "gwh",
+        "nasdaq-listed",
+        "hk-listed",
+        "ceos",
+        "cfos",
+        "ctos",
+        "vcs",
+        "llms",
+        "gpus",
+        "evs",
+        "wifi",
+        "wi-fi",
+        "bluetooth",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Capitalised tokens [start, end) in one sentence."""
+
+    start: int
+    end: int
+
+
+def is_cap(tok: Token) -> bool:
+    """A token that can be part of a name: "Fortera", "AI", "01.AI", "iFlytek", "5Y", "Co."."""
+    text = tok.text
+    if not text or not any(c.isalpha() for c in text):
+        return False
+    first = text[0]
+    if first.isupper():
+        return True
+    if first.isdigit():
+        return any(c.isupper() for c in text)
+    if first.islower():
+        return any(c.isupper() for c in text[1:])
+    return False
+
+
+def is_mixed_case(text: str) -> bool:
+    """CamelCase or lower-first with capitals inside ("PixVerse", "xAI"), not an all-capital acronym."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3 or text.isupper():
+        return False
+    if text[:-1].isupper() and text.endswith("s"):  # plural acronym: IPOs, VCs
+        return False
+    if text.endswith(_PRODUCT_ENDINGS):  # PuduBot, MatePad, iPhone-like products
+        return False
+    if _NAME_VERSION.match(text):  # "Halcyon-7B", "Qwen2.5": a model, not a company
+        return False
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+
+
+_NAME_VERSION = re.compile(r"^[A-Za-z]+-?\d[\w.]*$")
+_PRODUCT_ENDINGS = ("Bot", "Pad", "Phone", "Book", "OS", "GPT", "Pods", "Pay", "Chat", "Watch", "Cam")
+
+
+def _is_connector(doc: Doc, i: int) -> bool:
+    """Tokens allowed inside a name between capitalised tokens: "&", "of", "-", ", Ltd."."""
+    tok = doc[i]
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    text = tok.text
+    if text == "&":
+        return is_cap(nxt)
+    if text.lower() in {"of", "for"}:
+        return is_cap(nxt) and nxt.lower_ not in _NOT_AFTER_OF
+    if text == "and":
+        return nxt.lower_ in _SUBJECT_WORDS and any(t.lower_ == "of" for t in doc[max(0, i - 4) : i])
+    if text == "(" and nxt.lower_ in {"group", "holdings"} and i + 2 < len(doc) and doc[i + 2].text == ")":
+        return True
+    if text == ")" and prev.lower_ in {"group", "holdings"} and i >= 2 and doc[i - 2].text == "(":
+        return True
+    if text in {"-", "–"} and prev.whitespace_ == "" and tok.whitespace_ == "":
+        return is_cap(nxt)
+    if text == "," and prev.lower_ in {"co", "co.", "corp", "corp.", "group"}:
+        return nxt.lower_ in {"ltd", "ltd.", "limited", "inc", "inc.", "llc"}
+    return False
+
+
+def find_runs(doc: Doc, start: int, end: int) -> list[Run]:
+    """Maximal runs of name tokens in doc[start:end], connectors kept inside, in one linear pass."""
+    runs: list[Run] = []
+    i = start
+    while i < end:
+        if not is_cap(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < end:
+            if is_cap(doc[j]):
+                j += 1
+            elif j + 1 < end and _is_connector(doc, j) and is_cap(doc[j + 1]):
+                j += 2
+            elif (
+                doc[j].text == "-"
+                and j + 2 < end
+                and doc[j - 1].whitespace_ == ""
+                and doc[j].whitespace_ == ""
+                and doc[j + 1].is_lower
+                and doc[j + 1].whitespace_ != ""
+                and doc[j + 1].lower_ not in _HYPHEN_ENDINGS
+                and is_cap(doc[j + 2])
+            ):
+                j += 3  # "State-owned Capital"
+            else:
+                break
+        runs.append(Run(i, j))
+        i = j
+    return runs
+
+
+_NOT_AFTER_OF = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "our",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "series",
+    ]
+)
+
+_OF_HEADS = frozenset(
+    [
+        "acquisition",
+        "acquisitions",
+        "purchase",
+        "takeover",
+        "buyout",
+        "merger",
+        "unit",
+        "subsidiary",
+        "affiliate",
+        "shareholder",
+        "shareholders",
+        "investor",
+        "investors",
+        "backer",
+        "backers",
+        "owner",
+        "parent",
+        "spin-off",
+        "spinoff",
+        "arm",
+    ]
+)
+_IN_HEADS = frozenset(
+    ["invested", "invests", "investing", "investment", "investments", "stake", "stakes", "interest"]
+)
+
+#: Words that may follow "and" inside a name ("Institute of Science and Technology").
+_SUBJECT_WORDS = frozenset(
+    [
+        "science",
+        "sciences",
+        "technology",
+        "technologies",
+        "information",
+        "commerce",
+        "trade",
+        "industry",
+        "innovation",
+        "development",
+        "research",
+        "engineering",
+        "finance",
+        "economics",
+        "art",
+        "arts",
+        "design",
+        "health",
+        "medicine",
+        "management",
+        "reform",
+        "communications",
+        "clearing",
+        "exchange",
+        "customs",
+    ]
+)
+
+#: Leading words trimmed from a run ("The", "However", "Chinese") but not name words ("National").
+_KEEP_AT_START = frozenset(
+    [
+        "national",
+        "international",
+        "state",
+        "federal",
+        "global",
+        "new",
+        "first",
+        "general",
+        "united",
+        "royal",
+        "big",
+    ]
+)
+
+#: "Beijing-based X", "Nasdaq-listed X": words after a hyphen that introduce the name after them.
+_HYPHEN_ENDINGS = frozenset(
+    ["based", "headquartered", "listed", "backed", "owned", "funded", "founded", "registered"]
+)
+
+
+def trim_run(doc: Doc, run: Run) -> Run | None:
+    """Drop leading words that are not part of a name ("The", "However", "Chinese", "CEO")."""
+    s, e = run.start, run.end
+    if e - s >= 2 and doc[s].lower_ in {"series", "round"} and len(doc[s + 1].text) <= 2:
+        s += 2  # "Series B of Driftwood Labs"
+    while s < e and (
+        (doc[s].lower_ in NOT_ORG_WORDS and doc[s].lower_ not in _KEEP_AT_START)
+        or doc[s].lower_ in PERSON_TITLES
+        or (doc[s].is_stop and doc[s].lower_ not in _KEEP_AT_START)
+    ):
+        s += 1
+    while e > s and doc[e - 1].text in {"-", "&", ","}:
+        e -= 1
+    while e > s and doc[e - 1].lower_ in {"of", "for", "and"}:
+        e -= 1
+    return Run(s, e) if s < e else None
+
+
+def looks_like_person(doc: Doc, run: Run) -> bool:
+    """Two or three short title-case words starting with a surname or given name, or after a title."""
+    toks = doc[run.start : run.end]
+    n = len(toks)
+    if toks[-1].lower_ in ORG_SUFFIXES:
+        return False
+    if run.start > 0 and doc[run.start - 1].lower_ in PERSON_TITLES and n <= 3:
+        return True
+    if run.end + 1 < len(doc) and doc[run.end].text == "," and doc[run.end + 1].lower_ in {"who", "whose"}:
+        return True
+    words = [t for t in toks if t.text not in {"-", "‐"}]
+    if len(words) == 1:
+        return words[0].lower_ in CHINESE_SURNAMES
+    if len(words) > 3:
+        return False
+    if any(t.lower_ in ORG_SUFFIXES or not t.is_alpha or t.is_upper for t in words):
+        return False
+    first, last = words[0].lower_, words[-1].lower_
+    # "Zhu Jun", "Sam Altman", "Kai-Fu Lee", "Robin Li"
+    return first in CHINESE_SURNAMES or first in FIRST_NAMES or last in CHINESE_SURNAMES
+
+
+def suffix_kind(doc: Doc, run: Run) -> str | None:
+    """The kind an organisation word at the end suggests: investor, bank, university or company."""
+    last = doc[run.end - 1].lower_
+    if last in LEGAL_FORMS and run.end - run.start > 1:
+        last = doc[run.end - 2].lower_
+    if last in INVESTOR_SUFFIXES:
+        return "investor"
+    if last == "bank":
+        return "bank"
+    if last in {"university", "college", "institute", "academy"}:
+        return "university"
+    if last in {"news", "times", "daily", "post", "herald", "journal", "review", "media"}:
+        return "media"
+    if last in {"commission", "agency", "ministry", "council", "authority"}:
+        return "agency"
+    return "company"
+
+
+def ends_in_org_word(doc: Doc, run: Run) -> bool:
+    """Whether the run is "<name> <org word>" (at least one word before the org word)."""
+    if run.end - run.start < 2:
+        return False
+    toks = doc[run.start : run.end]
+    for k, t in enumerate(toks[:-1]):
+        if t.lower_ in ORG_SUFFIXES and toks[k + 1].lower_ == "of":  # "University of Chicago"
+            return True
+    last = doc[run.end - 1]
+    if last.lower_ not in ORG_SUFFIXES:
+        return False
+    # the words before the suffix must hold a real name, not only generic words ("The Group")
+    return any(
+        t.lower_ not in ORG_SUFFIXES
+        and t.lower_ not in NOT_ORG_WORDS
+        and is_cap(t)
+        and sum(c.isalpha() for c in t.text) >= 2
+        for t in doc[run.start : run.end - 1]
+    )
+
+
+def head_noun_before(doc: Doc, run: Run) -> bool:
+    """ "AI startup X", "robotics firm X", "the start-up X"."""
+    i = run.start - 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    if word == "up" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "start":
+        return True
+    return word in HEAD_NOUNS
+
+
+def apposition_after(doc: Doc, run: Run, limit: int) -> bool:
+    """ "X, a maker of ...", "X – an early investor in ...", "X, the startup behind ...", "X, which"."""
+    i = run.end
+    if i + 1 >= limit or doc[i].text not in {",", "–", "—", "(", "-"}:
+        return False
+    nxt = doc[i + 1].lower_
+    if nxt in {"which"}:
+        return True
+    if nxt not in {"a", "an", "the", "one", "its"}:
+        return False
+    for j in range(i + 2, min(limit, i + 8)):
+        word = doc[j].lower_
+        if word in HEAD_NOUNS or (word == "up" and doc[j - 1].text == "-"):
+            return True
+        if doc[j].is_punct and doc[j].text != "-":
+            return False
+    return False
+
+
+def right_trigger(doc: Doc, run: Run, limit: int) -> bool:
+    """ "X raised", "X has raised", "X led the round", "X-backed", "X's Series B"."""
+    i = run.end
+    if i >= limit:
+        return False
+    tok = doc[i]
+    if tok.text == "-" and i + 1 < limit and doc[i + 1].lower_ in {"backed", "led", "funded"}:
+        return tok.whitespace_ == "" and doc[i - 1].whitespace_ == ""
+    if tok.lower_ in {"'s", "’s", "'", "’"} and i + 1 < limit:
+        nxt = doc[i + 1].lower_
+        return nxt in {"series", "funding", "financing", "round", "investment", "valuation", "backing"} or (
+            nxt in {"latest", "new", "recent", "first", "second"}
+            and i + 2 < limit
+            and doc[i + 2].lower_ in {"funding", "financing", "round", "series", "investment"}
+        )
+    word = tok.lower_
+    if word not in RIGHT_TRIGGERS:
+        return False
+    if word in _WEAK_RIGHT:
+        return i + 1 < limit and doc[i + 1].lower_ in _WEAK_FOLLOW
+    return True
+
+
+def left_trigger(doc: Doc, run: Run, floor: int) -> bool:
+    """ "led by X", "backed by X", "investors including X", "participation from X", "acquired X"."""
+    i = run.start - 1
+    if i < floor:
+        return False
+    word = doc[i].lower_
+    if word == "by":
+        return (
+            i - 1 >= floor
+            and doc[i - 1].lower_
+            in {
+                "led",
+                "co-led",
+                "backed",
+                "funded",
+                "supported",
+                "joined",
+                "acquired",
+                "bought",
+                "followed",
+                "financed",
+                "invested",
+                "owned",
+                "controlled",
+                "founded",
+                "incubated",
+                "-",
+            }
+        ) or (i - 1 >= floor and doc[i - 1].lower_ in {"led", "backed"})
+    if word == "from":
+        return i - 1 >= floor and doc[i - 1].lower_ in {
+            "participation",
+            "investment",
+            "investments",
+            "funding",
+            "backing",
+            "support",
+            "capital",
+            "investors",
+            "money",
+            "financing",
+            "round",
+        }
+    if word == "as" and i - 1 >= floor and doc[i - 1].lower_ == "such":
+        return True
+    if word == "of":  # "acquisition of X", "a unit of X"
+        return i - 1 >= floor and doc[i - 1].lower_ in _OF_HEADS
+    if word == "in":  # "invested in X", "a stake in X"
+        return i - 1 >= floor and doc[i - 1].lower_ in _IN_HEADS
+    return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
+
+
+_SEPARATORS = frozenset(
+    {
+        (",",),
+        ("and",),
+        (",", "and"),
+        ("as", "well", "as"),
+        (",", "as", "well", "as"),
+        ("plus",),
+        (",", "plus"),
+        ("&",),
+        ("or",),
+        (",", "or"),
+    }
+)
+
+
+def list_neighbours(
+    doc: Doc,
+    run: Run,
+    runs_by_start: dict[int, Run],
+    runs_by_end: dict[int, Run],
+    limit: int,
+    floor: int,
+    forward: bool,
+) -> list[Run]:
+    """Runs joined to ``run`` by ",", "and", ", and", "as well as" (one direction), in order."""
+    out: list[Run] = []
+    current = run
+    for _ in range(30):  # a list longer than 30 names is not prose
+        nxt: Run | None = None
+        for width in (1, 2, 3, 4):
+            if forward:
+                i = current.end
+                if i + width > limit:
+                    break
+                words = tuple(t.lower_ for t in doc[i : i + width])
+                if words in _SEPARATORS:
+                    nxt = runs_by_start.get(i + width)
+            else:
+                i = current.start
+                if i - width < floor:
+                    break
+                words = tuple(t.lower_ for t in doc[i - width : i])
+                if words in _SEPARATORS:
+                    nxt = runs_by_end.get(i - width)
+            if nxt is not None:
+                break
+        if nxt is None:
+            break
+        out.append(nxt)
+        current = nxt
+    return out

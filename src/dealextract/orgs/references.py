@@ -1,0 +1,236 @@
+"""The ``dealextract_references`` component: "the startup", "the company", "it", "its" → an organisation.
+
+Why: deal sentences often name the target only by reference ("The start-up's Series C round was led
+by ...").  Resolution is cautious and explainable: a reference goes to the organisation that scores
+best on three things, each visible in the text:
+
+* salience: it is the subject of a raise or was introduced as a startup/company/firm,
+* recency: it was named in this or a recent sentence,
+* centrality: it is the article's main company (the non-investor named most often).
+
+"it"/"its" are only resolved at the start of a clause ("Its latest round", "said it had raised"), where
+they almost always mean the company the sentence is about; investors, banks, media and agencies are
+never the antecedent of "the startup" or "the company".
+
+Reads ``doc._.dealextract_orgs``; writes ``doc._.dealextract_references`` (list[Reference]).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dealextract.mentions import OrgMention, Reference, register_extensions
+
+#: Head nouns of "the <noun>" references, with the kinds of organisation they can point to.
+COMPANY_NOUNS = frozenset(
+    [
+        "startup",
+        "start-up",
+        "company",
+        "firm",
+        "lab",
+        "maker",
+        "developer",
+        "business",
+        "unicorn",
+        "group",
+        "platform",
+        "manufacturer",
+        "chipmaker",
+        "automaker",
+        "carmaker",
+    ]
+)
+_NOT_TARGET_KINDS = frozenset({"investor", "bank", "media", "agency", "exchange", "university"})
+_MODIFIERS_MAX = 3
+_IT_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "has",
+        "had",
+        "will",
+        "plans",
+        "raised",
+        "secured",
+        "completed",
+        "was",
+        "is",
+        "aims",
+        "also",
+        "added",
+        "launched",
+        "released",
+        "develops",
+        "makes",
+        "became",
+        "expects",
+        "intends",
+        "would",
+        "could",
+        "announced",
+        "closed",
+        "received",
+        "counts",
+        "operates",
+        "currently",
+        "now",
+    ]
+)
+_IT_EXPLETIVE_NEXT = frozenset(
+    ["expected", "likely", "unclear", "unknown", "possible", "reported", "not", "clear", "understood"]
+)
+_SALIENT_AFTER = frozenset(
+    [
+        "raised",
+        "raises",
+        "secured",
+        "closed",
+        "completed",
+        "has",
+        "had",
+        "said",
+        "says",
+        "announced",
+        "received",
+        "aims",
+        "plans",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _OrgTok:
+    org: OrgMention
+    start: int  # token index
+    end: int
+    sent: int  # sentence index
+    salient: bool
+
+
+def _org_tokens(doc: Doc, orgs: list[OrgMention], sent_of: list[int]) -> list[_OrgTok]:
+    out: list[_OrgTok] = []
+    for org in orgs:
+        span = doc.char_span(org.start, org.end, alignment_mode="expand")
+        if span is None:
+            continue
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        salient = nxt in _SALIENT_AFTER or prev in COMPANY_NOUNS or prev == "up" or org.source == "head_noun"
+        salient = salient and org.kind not in _NOT_TARGET_KINDS
+        out.append(_OrgTok(org, span.start, span.end, sent_of[span.start], salient))
+    return out
+
+
+def _reference_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, type) of candidate references: type "noun" or "pronoun"."""
+    out: list[tuple[int, int, str]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        if low == "the":
+            j = i + 1
+            while j < n and j - i <= _MODIFIERS_MAX + 1:
+                w = doc[j].lower_
+                if w == "start" and j + 2 < n and doc[j + 1].text == "-" and doc[j + 2].lower_ == "up":
+                    out.append((i, j + 3, "noun"))
+                    break
+                if w in COMPANY_NOUNS:
+                    # "the company X" is an apposition, not a reference; "the company's" is one
+                    nxt = doc[j + 1] if j + 1 < n else None
+                    if nxt is None or not (nxt.text[:1].isupper() and nxt.is_alpha):
+                        out.append((i, j + 1, "noun"))
+                    break
+                if not (doc[j].is_alpha or doc[j].text == "-") or (
+                    doc[j].text[:1].isupper() and w not in {"ai"}
+                ):
+                    break
+                j += 1
+            i = j if j > i else i + 1
+            continue
+        if low in {"it", "its"}:
+            clause_start = (
+                i == 0 or doc[i].is_sent_start or doc[i - 1].lower_ in {"said", "says", "added", ",", "and"}
+            )
+            if low == "its" and (i == 0 or doc[i].is_sent_start or doc[i - 1].lower_ in {"and", ","}):
+                out.append((i, i + 1, "pronoun"))
+            elif low == "it" and clause_start and i + 1 < n and doc[i + 1].lower_ in _IT_VERBS:
+                after = doc[i + 2].lower_ if i + 2 < n else ""
+                if not (doc[i + 1].lower_ in {"is", "was"} and after in _IT_EXPLETIVE_NEXT):
+                    out.append((i, i + 1, "pronoun"))
+            elif low == "its" and i > 0 and doc[i - 1].lower_ in {"said", "says"}:
+                out.append((i, i + 1, "pronoun"))
+        i += 1
+    return out
+
+
+def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
+    """Resolve the references in ``doc`` against the organisation mentions found before them."""
+    if not orgs:
+        return []
+    sent_of = [0] * len(doc)
+    try:
+        for k, sentence in enumerate(doc.sents):
+            for t in range(sentence.start, sentence.end):
+                sent_of[t] = k
+    except ValueError:
+        pass
+    mentions = _org_tokens(doc, orgs, sent_of)
+    counts = Counter(m.org.name for m in mentions if m.org.kind not in _NOT_TARGET_KINDS)
+    main = counts.most_common(1)[0][0] if counts else None
+    out: list[Reference] = []
+    for start, end, rtype in _reference_spans(doc):
+        sent = sent_of[start]
+        best: tuple[float, OrgMention] | None = None
+        for m in mentions:
+            if m.start >= start:
+                break
+            if m.org.kind in _NOT_TARGET_KINDS:
+                continue
+            distance = sent - m.sent
+            if distance > 4 and m.org.name != main:
+                continue
+            score = 1.0 / (1 + distance)
+            if m.salient:
+                score += 1.0
+            if m.org.name == main:
+                score += 0.8
+            if distance == 0 and rtype == "pronoun":
+                score += 1.0 if _first_in_sentence(m, mentions) else 0.3
+            elif distance == 0:
+                score -= 1.0  # "Tencent said the startup ...": a noun phrase names someone else
+            if best is None or score >= best[0]:
+                best = (score, m.org)
+        if best is None:
+            continue
+        span = doc[start:end]
+        out.append(Reference(span.start_char, span.end_char, span.text, best[1].name))
+    return out
+
+
+def _first_in_sentence(m: _OrgTok, mentions: list[_OrgTok]) -> bool:
+    return all(o.sent != m.sent or o.start >= m.start for o in mentions)
+
+
+class ReferencesComponent:
+    """spaCy component wrapper around ``resolve``."""
+
+    def __init__(self, nlp: Language, name: str = "dealextract_references") -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dealextract_references = resolve(doc, list(doc._.dealextract_orgs or []))
+        return doc
+
+
+@Language.factory("dealextract_references", default_config={})
+def make_references_component(nlp: Language, name: str) -> ReferencesComponent:
+    """spaCy factory: ``nlp.add_pipe("dealextract_references")`` after the orgs component."""
+    return ReferencesComponent(nlp, name)
