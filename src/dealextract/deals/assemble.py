@@ -66,7 +66,7 @@ _DATE_SKIP_BEFORE = re.compile(
 )
 _SUBJECT_SKIP_BEFORE = re.compile(
     r"\b(?:by|from|with|of|in|at|for|including|include|includes|like|as|to|under|among|via|than|against"
-    r"|alongside|behind|about|over|into|between|versus|vs\.?)\s+(?:the\s|its\s|a\s)?(?:[\w\-]+\s){0,2}$"
+    r"|alongside|behind|about|over|into|between|versus|vs\.?)\s+(?:the\s|its\s|a\s)?(?:[\w\-]+\s){0,3}$"
 )
 _POSSESSIVE_DEAL = re.compile(
     r"«o(\d+)»(?:'s|’s|'|’)\s(?:[^«.;]{0,40}?)(?:round|funding|financing|series|seed|investment|fundraising|raise)\b"
@@ -86,7 +86,8 @@ _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
 _AMONG_TAIL = re.compile(
-    r"\s*(?:,\s*)?(?:among|as|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
+    r"\s*(?:,\s*)?(?:(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
+    r"|as\s(?:a|an|the|its)\s(?:[\w\-]+\s)?(?:investor|backer|shareholder)s?)"
 )
 _AMONG_CUE = F.Cue(_WITH_AMONG, "participant", True, True)
 _BET = re.compile(
@@ -436,8 +437,10 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     A frame with investors but no target of its own ("Sequoia led the round", "«o» led; «o» joined")
     is *pending*: its investors go to a deal of the same sentence, else to the deal the context names.
     """
-    triggers = find_triggers(sk)
+    cue_spans = [(a, b) for a, b, cue in _cues(sk, []) if cue.role != "acquirer"]
+    triggers = [t for t in find_triggers(sk) if not any(a <= t.start < b for a, b in cue_spans)]
     found_money = amounts(sk, article)
+    reach = _context_reach(sk)
     stated: list[Draft] = []
     pending: list[Draft] = []
     anchors: list[tuple[int, Draft]] = []  # (trigger end, draft) for attaching cue lists
@@ -456,18 +459,26 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         stated.append(draft)
         anchors.append((t.end, draft))
     if not stated:
-        for nominal in (_nominal_draft(sk, found_money), _nominal_bet(sk, found_money)):
-            if nominal is not None:
+        for nominals in (
+            [_nominal_draft(sk, found_money)],
+            [_nominal_bet(sk, found_money)],
+            _nominal_fundings(sk, found_money),
+        ):
+            found = [n for n in nominals if n is not None]
+            for nominal in found:
                 nominal.add_sentence(sk, index)
                 stated.append(nominal)
                 anchors.append((0, nominal))
+            if found:
                 break
     for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers):
         owner = next((d for end, d in reversed(anchors) if end <= cue_start), None)
         if owner is None and anchors:
             owner = anchors[0][1]
         if owner is None:
-            owner = _context_draft(sk, index, found_money, recent, stated)
+            owner = _context_draft(
+                sk, index, found_money, recent, stated, max(reach, 4 if cue.explicit else 2)
+            )
             if owner is None:
                 continue
             owner.add_sentence(sk, index)
@@ -477,7 +488,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             continue
         owner.add_investors(investors)
     for draft in pending:
-        owner = stated[0] if stated else _context_draft(sk, index, found_money, recent, stated)
+        owner = stated[0] if stated else _context_draft(sk, index, found_money, recent, stated, reach)
         if owner is None:
             continue
         owner.add_investors(draft.investors)
@@ -639,12 +650,34 @@ def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -
     return draft
 
 
+_NOMINAL_FUNDING = re.compile(
+    r"«m(\d+)»\s(?:[\w\-]+\s){0,2}?(?:(?:funding|investment|financing|round|backing|injection)\s(?:in|into|for|of)"
+    r"|(?:capital\sraising|fundraising|fund-raising|raise|raising)\s(?:by|of|for))\s(?:the\s)?«o(\d+)»"
+)
+
+
+def _nominal_fundings(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> list[Draft | None]:
+    """Deals listed as noun phrases: "«m» funding in «o», «m» capital raising by «o» and ..."."""
+    deal_money = {id(m) for _, _, m, role in found_money if role == "deal"}
+    drafts: list[Draft | None] = []
+    for m in _NOMINAL_FUNDING.finditer(sk.skel):
+        money, target = sk.slots[int(m.group(1))], sk.slots[int(m.group(2))]
+        if money.money is None or id(money.money) not in deal_money:
+            continue
+        draft = Draft("funding_round", target, "object", amount=money.money, has_verb=False)
+        draft.round = pick_round(sk, m.start(), (m.start(), m.end()))
+        draft.date = pick_date(sk, m.start())
+        drafts.append(draft)
+    return drafts
+
+
 def _context_draft(
     sk: Skeleton,
     index: int,
     found_money: list[tuple[int, int, Money, str]],
     recent: list[Draft],
     new: list[Draft],
+    reach: int = 2,
 ) -> Draft | None:
     """The deal a sentence without its own frame speaks of: the one its possessive names
     ("X's Series C round included ..."), else the deal of the sentences just before."""
@@ -666,8 +699,19 @@ def _context_draft(
             new.append(draft)
             return draft
         return None
-    candidates = [d for d in recent if index - d.last_sentence <= 2]
+    candidates = [d for d in recent if index - d.last_sentence <= reach]
     return candidates[-1] if candidates else None
+
+
+_DEFINITE_ROUND = re.compile(
+    r"\b(?:the|this|that)\s(?:[\w\-]+\s){0,3}?(?:round|funding|financing|deal|investment|raise|injection|fundraising)\b"
+)
+
+
+def _context_reach(sk: Skeleton) -> int:
+    """How many sentences back a sentence without its own deal may reach for the deal it adds to:
+    "the round" points to the article's latest deal however far back it was told."""
+    return 10_000 if _DEFINITE_ROUND.search(sk.skel) else 2
 
 
 # --- the article -----------------------------------------------------------------------------------
@@ -695,9 +739,13 @@ def _lede_date(skeletons: list[Skeleton], published: dt.date | None) -> DateValu
     for sk in skeletons[:3]:
         for _, _, slot in sk.placeholders():
             date = slot.date
-            if slot.kind == "d" and date is not None and date.value is not None:
-                if 0 <= (published - date.value).days <= 31:
-                    return date
+            if (
+                slot.kind == "d"
+                and date is not None
+                and date.value is not None
+                and 0 <= (published - date.value).days <= 31
+            ):
+                return date
     return None
 
 
@@ -723,6 +771,18 @@ def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> b
         and (article.links.get(a.start) == b.start or article.links.get(b.start) == a.start)
     ):
         return True
+    if _same_amount(a, b):
+        return True
+    # "$46.4m" in a headline and "300 million yuan ($46.4m)" in the body are one amount
+    return any(
+        _same_amount(eq, other)
+        for one, other in ((a, b), (b, a))
+        for eq in article.money
+        if eq.start is not None and one.start is not None and article.links.get(eq.start) == one.start
+    )
+
+
+def _same_amount(a: Money, b: Money) -> bool:
     return (a.value, a.currency, a.min, a.max) == (b.value, b.currency, b.min, b.max)
 
 

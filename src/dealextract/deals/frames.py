@@ -39,7 +39,8 @@ NOT_A_FINANCING = re.compile(
 RAISE_STRONG = (
     r"raised|raises|raising|raise|secured|secures|securing|secure|bagged|bags|bag|nabbed|nabs"
     r"|pulled\sin|pulls\sin|raked\sin|rakes\sin|hauled\sin|hauls\sin|snagged|snags|scooped\sup"
-    r"|scoops\sup|drew\sin|draws\sin|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
+    r"|scoops\sup|drew\sin|draws\sin|drew|draws|drawn|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
+    r"|gathered|gathers|amassed|amasses|mobili[sz]ed|reeled\sin|brought\sin|brings\sin"
 )
 RAISE_WEAK = (
     r"closed|closes|closing|close|landed|lands|received|receives|receiving|completed|completes"
@@ -47,16 +48,18 @@ RAISE_WEAK = (
     r"|banked|banks|announced|announces|unveiled|unveils|collected|collects|fetched|fetches"
     r"|finalised|finalized|sealed|seals|wrapped\sup|wraps\sup|kicked\soff|launched|launches"
 )
-RAISE_RE = re.compile(rf"\b(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!\s+by\b)")
+RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!\s+by\b)")
 
 INVEST_RE = re.compile(
-    r"""\b(?:
+    r"""(?<![-\w])(?:
         (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
       | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
-      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins
+      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining
+          |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback
           |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?))
-      | (?P<invest>invested|invests|investing|poured|pours|pumped|pumps|injected|injects|put|puts
+      | (?P<invest>invested|invests|investing|poured|pours|pouring|pumped|pumps|pumping|injected|injects
+          |injecting|put|puts|putting|backing|ploughing|plowing
           |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
           |wrote\s(?:a\s|the\s)?(?:\w+\s)?(?:check|cheque)s?|writes\s(?:a\s|the\s)?(?:check|cheque)s?
           |committed|commits|provided|provides|extended|extends)
@@ -98,7 +101,23 @@ class Cue:
     needs_context: bool  # only after a financing trigger or funding words in the same sentence
 
 
+_ROUND_NOUN = r"(?:the|this|that|its|the\slatest|the\snew)\s(?:[\w\-]+\s){0,2}?(?:round|investment|financing|raise|deal)"
+_IS = r"(?:are|is|were|was|included?|includes)"
+
 CUES: tuple[Cue, ...] = (
+    # inverted order: "co-leading the round are X and Y", "other investors include X"
+    Cue(re.compile(rf"\bco-lead(?:ing|s)?\s{_ROUND_NOUN}\s{_IS}\b"), "co_lead", True, False),
+    Cue(re.compile(rf"\blead(?:ing|s)?\s{_ROUND_NOUN}\s{_IS}\b"), "lead", True, False),
+    Cue(
+        re.compile(
+            rf"\b(?:participating|joining|investing)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
+            r"|\bother\s(?:investors|backers|participants|co-investors|shareholders)\s(?:are|were|include|included"
+            r"|including|such\sas)\b"
+        ),
+        "participant",
+        True,
+        False,
+    ),
     Cue(re.compile(r"\b(?:co-led|co-headed|jointly\sled|co-lead|co-leads)\s+by\b"), "co_lead", True, False),
     Cue(
         re.compile(r"\b(?:led|headed|spearheaded|anchored|lead)\s+(?:by|jointly\sby)\b"), "lead", True, False

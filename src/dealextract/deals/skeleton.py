@@ -71,4 +71,10 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
         pieces.append(f"«{slot.kind}{index}»")
         cursor = slot.end
     pieces.append(text[cursor:end].lower().replace("«", "<").replace("»", ">"))
-    return Skeleton(start, end, text[start:end], "".join(pieces), tuple(kept))
+    skel = _ASIDE.sub("", "".join(pieces))
+    return Skeleton(start, end, text[start:end], skel, tuple(kept))
+
+
+# A short parenthetical with no amount in it ("China Merchants Bank (CMB)", "(青云半导体)",
+# "(Shanghai)") is an alias or an aside: dropping it lets "«o» («o»), a fund, led" read as one subject.
+_ASIDE = re.compile(r"\s*\((?:[^()«»]|«[odx]\d+»){0,60}\)")

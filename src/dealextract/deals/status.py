@@ -21,6 +21,8 @@ PLANNED = re.compile(
       | seeks?\sto\sraise
       | (?:would|could|may|might)\s(?:raise|value|invest|acquire|buy)
       | in\sthe\sprocess\sof\sraising
+      | (?:considering|weighing|mulling|exploring|eyeing|contemplating)\s(?:a\s|an\s)?\w+ing\b
+      | (?:near|nearing|close\sto)\s(?:completing|closing|finali[sz]ing|sealing|a\sdeal)
     )"""
 )
 
