@@ -239,7 +239,14 @@ def list_before(sk: Skeleton, pos: int) -> list[Slot]:
         if slot.kind != "o":
             break
         if not items:
-            words = [w for w in _words(gap) if w not in _ALLOWED_BEFORE_VERB]
+            # "«o» from Vietnam, also participated": a short trailing aside before the comma is allowed
+            head, comma, tail = gap.rpartition(",")
+            aside_ok = (
+                bool(comma)
+                and len(_words(head)) <= 4
+                and not any(w in F.LIST_STOP - {"from"} for w in _words(head))
+            )
+            words = [w for w in _words(tail if aside_ok else gap) if w not in _ALLOWED_BEFORE_VERB]
             if words or ";" in gap or ":" in gap:
                 break
             if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):

@@ -56,7 +56,7 @@ INVEST_RE = re.compile(
       | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
       | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining
-          |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback
+          |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback|contributed|contributes|chipped\sin
           |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?))
       | (?P<invest>invested|invests|investing|poured|pours|pouring|pumped|pumps|pumping|injected|injects
           |injecting|put|puts|putting|backing|ploughing|plowing
@@ -143,8 +143,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         re.compile(
-            r"\b(?:from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|with\sinvestment\sfrom"
-            r"|with\sbacking\sfrom|with\scapital\sfrom)\b"
+            r"\b(?:from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby"
+            r"|with\s(?:[\w\-]+\s)?(?:investments?|backing|capital|support|bets?|contributions?|money|cheques?"
+            r"|checks?|commitments?|funding)\sfrom)\b"
         ),
         "participant",
         False,
