@@ -91,7 +91,7 @@ _AMONG_TAIL = re.compile(
 )
 _AMONG_CUE = F.Cue(_WITH_AMONG, "participant", True, True)
 _BET = re.compile(
-    r"«o(\d+)»(?:'s|’s)\s(?:[\w\-]+\s){0,2}«m(\d+)»\s(?:[\w\-]+\s)?(?:bet|investment|stake|wager|check|cheque|injection"
+    r"«o(\d+)»(?:'s|’s|'|’)\s(?:[\w\-]+\s){0,2}(?:«m(\d+)»\s)?(?:[\w\-]+\s)?(?:bet|investment|stake|wager|check|cheque|injection"
     r"|infusion|backing|commitment)\s(?:on|in|into|for)\s(?:the\s)?(?:[\w\-]+\s){0,2}«o(\d+)»"
 )
 _ALLOWED_BEFORE_VERB = frozenset(
@@ -118,6 +118,9 @@ _ALLOWED_BEFORE_VERB = frozenset(
         "separately",
         "earlier",
         "later",
+        "each",
+        "both",
+        "collectively",
     ]
 )
 _OBJECT_GAP_STOP = frozenset(
@@ -167,6 +170,7 @@ class Draft:
     valuation: Money | None = None
     sentences: list[Skeleton] = field(default_factory=list)
     has_verb: bool = True
+    listed: bool = False  # named in a list of deals ("other recipients included X") with no terms
     last_sentence: int = 0
 
     def add_investors(self, found: Iterable[Investor]) -> None:
@@ -342,7 +346,7 @@ def pick_valuation(found: list[tuple[int, int, Money, str]]) -> Money | None:
 
 def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> str | None:
     """The round named nearest to ``anchor`` (preferring one inside ``window``)."""
-    rounds = find_rounds(re.sub(r"«[omdx]\d+»", lambda m: " " * len(m.group()), sk.skel))
+    rounds = find_rounds(re.sub(r"«[omdx]\d+»", lambda m: " " * len(m.group()), sk.cased or sk.skel))
     if not rounds:
         return None
     if window:
@@ -397,6 +401,10 @@ def find_triggers(sk: Skeleton) -> list[Trigger]:
     for m in F.STAKE_VERB_RE.finditer(sk.skel):
         if F.STAKE_RE.match(sk.skel, m.end()):
             found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
+    for m in F.RAISE_PASSIVE_RE.finditer(sk.skel):
+        found.append(Trigger(m.start(), m.end(), "passive_raise", "participant", False, True))
+    for m in F.RAISE_RANKING_RE.finditer(sk.skel):
+        found.append(Trigger(m.start(), m.end(), "raise", "participant", False, True))
     for m in F.RAISE_RE.finditer(sk.skel):
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, bool(m["strong"])))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -453,25 +461,25 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     anchors: list[tuple[int, Draft]] = []  # (trigger end, draft) for attaching cue lists
     for i, t in enumerate(triggers):
         window_end = triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
-        draft = _draft_for(sk, t, window_end, found_money, article)
-        if draft is None:
-            continue
-        draft.round = pick_round(sk, t.start, (t.start, window_end))
-        draft.date = pick_date(sk, t.start)
-        draft.valuation = pick_valuation(found_money)
-        draft.add_sentence(sk, index)
-        if draft.target_how == "pending":
-            pending.append(draft)
-            continue
-        stated.append(draft)
-        anchors.append((t.end, draft))
+        for draft in _drafts_for(sk, t, window_end, found_money, article):
+            draft.round = pick_round(sk, t.start, (t.start, window_end))
+            draft.date = pick_date(sk, t.start)
+            draft.valuation = pick_valuation(found_money)
+            draft.add_sentence(sk, index)
+            if draft.target_how == "pending":
+                pending.append(draft)
+                continue
+            stated.append(draft)
+            anchors.append((t.end, draft))
     if not stated:
         for nominals in (
             [_nominal_draft(sk, found_money)],
             [_nominal_bet(sk, found_money)],
             _nominal_fundings(sk, found_money),
+            _recipients(sk),
         ):
-            found = [n for n in nominals if n is not None]
+            pending_investors = {id(i.slot) for d in pending for i in d.investors}
+            found = [n for n in nominals if n is not None and id(n.target) not in pending_investors]
             for nominal in found:
                 nominal.add_sentence(sk, index)
                 stated.append(nominal)
@@ -546,6 +554,31 @@ def _cues(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue]]
     return kept
 
 
+_DISTRIBUTIVE = re.compile(r"\b(?:each|apiece|both|respectively)\b")
+
+
+def _drafts_for(
+    sk: Skeleton,
+    t: Trigger,
+    window_end: int,
+    found_money: list[tuple[int, int, Money, str]],
+    article: Article,
+) -> list[Draft]:
+    """The drafts a trigger states: one, or one per subject when the sentence distributes the amount
+    ("X and Y each secured $5m", "both X and Y raised $5m")."""
+    draft = _draft_for(sk, t, window_end, found_money, article)
+    if draft is None:
+        return []
+    if t.family == "raise" and _DISTRIBUTIVE.search(sk.skel):
+        subjects = list_before(sk, t.start)
+        if len(subjects) > 1 and draft.target in subjects:
+            return [
+                Draft("funding_round", s, "subject", amount=draft.amount, has_verb=draft.has_verb)
+                for s in subjects
+            ]
+    return [draft]
+
+
 def _draft_for(
     sk: Skeleton,
     t: Trigger,
@@ -557,6 +590,12 @@ def _draft_for(
     if t.family in ("raise", "invest") and not _is_financing(sk, t, window_end):
         return None
     amount = pick_amount(found_money, t.start, t.end, window_end)
+    if t.family == "passive_raise":
+        raisers = list_after(sk, t.end, window_end)
+        before = [m for ps, _, m, role in found_money if role == "deal" and ps < t.start]
+        if not raisers:
+            return None
+        return Draft("funding_round", raisers[0], "object", amount=before[-1] if before else amount)
     if t.family == "raise":
         target = subject_before(sk, t.start)
         if target is None:
@@ -647,10 +686,11 @@ def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -
     m = _BET.search(sk.skel)
     if m is None:
         return None
-    investor, money, target = (sk.slots[int(g)] for g in m.groups())
-    if money.money is None or not any(mm is money.money and role == "deal" for _, _, mm, role in found_money):
+    investor, target = sk.slots[int(m.group(1))], sk.slots[int(m.group(3))]
+    amount = sk.slots[int(m.group(2))].money if m.group(2) else None
+    if amount is not None and not any(mm is amount and role == "deal" for _, _, mm, role in found_money):
         return None
-    draft = Draft("investment", target, "object", amount=money.money, has_verb=False)
+    draft = Draft("investment", target, "object", amount=amount, has_verb=False)
     draft.add_investors([Investor(investor, "participant", False)])
     draft.round = pick_round(sk, m.start())
     draft.date = pick_date(sk, m.start())
@@ -661,6 +701,21 @@ _NOMINAL_FUNDING = re.compile(
     r"«m(\d+)»\s(?:[\w\-]+\s){0,2}?(?:(?:funding|investment|financing|round|backing|injection)\s(?:in|into|for|of)"
     r"|(?:capital\sraising|fundraising|fund-raising|raise|raising)\s(?:by|of|for))\s(?:the\s)?«o(\d+)»"
 )
+
+
+def _recipients(sk: Skeleton) -> list[Draft | None]:
+    """ "Other recipients included X, Y and Z": deals whose amounts the article does not give."""
+    m = F.RECIPIENTS_RE.search(sk.skel)
+    if m is None:
+        return []
+    if not m.group().startswith(("recipients", "beneficiaries")) and not F.FUNDING_WORDS.search(
+        sk.skel[: m.end()]
+    ):
+        return []
+    return [
+        Draft("funding_round", s, "object", has_verb=False, listed=True)
+        for s in list_after(sk, m.end(), len(sk.skel))
+    ]
 
 
 def _nominal_fundings(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> list[Draft | None]:
@@ -885,7 +940,7 @@ def usd_fields(
 def to_deal(d: Draft, article: Article, published: object, article_id: str | None) -> Deal | None:
     """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
     investors = final_roles(d)
-    if d.amount is None and not investors and d.round is None and d.kind != "acquisition":
+    if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
         return None
     equivalents = (
         [m for m in article.money if m.start is not None and article.links.get(m.start) == d.amount.start]

@@ -7,6 +7,9 @@ organisations, references, AI models), builds one skeleton per sentence and runs
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -83,6 +86,23 @@ class DealsComponent:
                 deals.append(deal)
         deals.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
         return deals
+
+    # -- serialisation: assembly rules ship with the package, so there is nothing to save; these exist so that
+    # ``nlp.to_disk``/``to_bytes`` treat every dealextract component alike.
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Nothing to save: the component's behaviour is its code and its config."""
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DealsComponent:
+        """Nothing to restore."""
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Nothing to save (an empty payload)."""
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> DealsComponent:
+        """Nothing to restore."""
+        return self
 
 
 @Language.factory("dealextract_deals")

@@ -40,7 +40,8 @@ RAISE_STRONG = (
     r"raised|raises|raising|raise|secured|secures|securing|secure|bagged|bags|bag|nabbed|nabs"
     r"|pulled\sin|pulls\sin|raked\sin|rakes\sin|hauled\sin|hauls\sin|snagged|snags|scooped\sup"
     r"|scoops\sup|drew\sin|draws\sin|drew|draws|drawn|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
-    r"|gathered|gathers|amassed|amasses|mobili[sz]ed|reeled\sin|brought\sin|brings\sin"
+    r"|gathered|gathers|amassed|amasses|mobili[sz]ed|reeled\sin|brought\sin|brings\sin|took\sin|takes\sin"
+    r"|took\shome|takes\shome|walked\saway\swith"
 )
 RAISE_WEAK = (
     r"closed|closes|closing|close|landed|lands|received|receives|receiving|completed|completes"
@@ -48,6 +49,19 @@ RAISE_WEAK = (
     r"|banked|banks|announced|announces|unveiled|unveils|collected|collects|fetched|fetches"
     r"|finalised|finalized|sealed|seals|wrapped\sup|wraps\sup|kicked\soff|launched|launches"
 )
+# "$50 million was swept up by logistics startup X": the target comes after "by".
+RAISE_PASSIVE_RE = re.compile(
+    r"(?<![-\w])(?:was|were|has\sbeen|had\sbeen|is|are|being)\s(?:[\w\-]+\s)?(?:swept\sup|raised|secured|bagged"
+    r"|snagged|picked\sup|landed|pulled\sin|raked\sin|netted|collected|received|mopped\sup|scooped\sup)\s+by\b"
+)
+# "Among them, X and Y led with $5 million each": led the ranking, i.e. raised the most.
+RAISE_RANKING_RE = re.compile(r"(?<![-\w])(?:led|topped\sthe\slist|top\sthe\slist|came\sfirst)\s(?=with\s«m)")
+# "Other notable recipients included X, Y and Z": targets named without amounts.
+RECIPIENTS_RE = re.compile(
+    r"\b(?:recipients|beneficiaries|startups|companies|firms)\s(?:that\sraised\s)?(?:included|include|including"
+    r"|were|are|such\sas)\b"
+)
+
 RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!\s+by\b)")
 
 INVEST_RE = re.compile(

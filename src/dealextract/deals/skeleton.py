@@ -42,6 +42,7 @@ class Skeleton:
     text: str
     skel: str
     slots: tuple[Slot, ...]
+    cased: str = ""  # ``skel`` before lower-casing, aligned character for character
 
     def slot_at(self, match: re.Match[str]) -> Slot:
         """The slot a ``PLACEHOLDER`` match stands for."""
@@ -67,12 +68,20 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
     pieces: list[str] = []
     cursor = start
     for index, slot in enumerate(kept):
-        pieces.append(text[cursor : slot.start].lower().replace("«", "<").replace("»", ">"))
+        pieces.append(text[cursor : slot.start].replace("«", "<").replace("»", ">"))
         pieces.append(f"«{slot.kind}{index}»")
         cursor = slot.end
-    pieces.append(text[cursor:end].lower().replace("«", "<").replace("»", ">"))
-    skel = _ASIDE.sub("", "".join(pieces))
-    return Skeleton(start, end, text[start:end], skel, tuple(kept))
+    pieces.append(text[cursor:end].replace("«", "<").replace("»", ">"))
+    cased = _ASIDE.sub("", "".join(pieces))
+    return Skeleton(start, end, text[start:end], _lower_aligned(cased), tuple(kept), cased)
+
+
+def _lower_aligned(text: str) -> str:
+    """Lower case that keeps every character at its position ("İ".lower() is two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 # A short parenthetical with no amount in it ("China Merchants Bank (CMB)", "(青云半导体)",

@@ -16,6 +16,7 @@ Config::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dealextract.ai_models.patterns import find_known
-from dealextract.gazetteer import Entry, Gazetteer, load_many, read_jsonl, write_jsonl
+from dealextract.gazetteer import (
+    Entry,
+    Gazetteer,
+    GazetteerError,
+    load_many,
+    parse_entry,
+    read_jsonl,
+    write_jsonl,
+)
 from dealextract.mentions import OrgMention, register_extensions
 from dealextract.orgs import patterns as P
 
@@ -71,6 +80,11 @@ def blocked_tokens(doc: Doc) -> set[int]:
             if span is not None:
                 out.update(range(span.start, span.end))
     return out
+
+
+def _present(files: Iterable[str]) -> list[str]:
+    """The files that exist (see ``OrgsComponent.missing_files`` for why the others wait)."""
+    return [f for f in files if Path(f).exists()]
 
 
 def _is_headline(doc: Doc, start: int, end: int) -> bool:
@@ -124,12 +138,24 @@ class OrgsComponent:
         self.extra_files = [str(p) for p in extra_files]
         self.model_files = [str(p) for p in model_files]
         self.place_files = [str(p) for p in place_files]
-        self.orgs = Gazetteer(nlp, load_many([ORG_FILE], self.extra_files, ORG_KINDS), "org")
-        self.places = Gazetteer(nlp, load_many([PLACE_FILE], self.place_files, PLACE_KINDS), "place")
-        self.models = Gazetteer(nlp, load_many([MODEL_FILE], self.model_files, frozenset({"model"})), "model")
+        # ``spacy.load`` builds the component from its saved config before ``from_disk`` restores the
+        # saved gazetteers, and the user's files named in that config may not exist where the pipeline
+        # is loaded: a missing file is only an error if the component is used without ``from_disk``.
+        self.missing_files = [
+            f for f in (*self.extra_files, *self.model_files, *self.place_files) if not Path(f).exists()
+        ]
+        self.orgs = Gazetteer(nlp, load_many([ORG_FILE], _present(self.extra_files), ORG_KINDS), "org")
+        self.places = Gazetteer(
+            nlp, load_many([PLACE_FILE], _present(self.place_files), PLACE_KINDS), "place"
+        )
+        self.models = Gazetteer(
+            nlp, load_many([MODEL_FILE], _present(self.model_files), frozenset({"model"})), "model"
+        )
 
     # -- spaCy API -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        if self.missing_files:
+            raise GazetteerError(f"{self.missing_files[0]}: cannot read (No such file or directory)")
         self.set_annotations(doc, self.match(doc))
         return doc
 
@@ -155,7 +181,9 @@ class OrgsComponent:
         """Add organisations at run time (e.g. from a user's database)."""
         self.orgs.add(entries)
 
+    # -- serialisation: the gazetteers as they are now (bundled, user files, ``add_entries``) ----------
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save every entry in our own JSONL line format, so a saved pipeline needs no other file."""
         p = Path(path)
         p.mkdir(parents=True, exist_ok=True)
         write_jsonl(p / "organisations.jsonl", self.orgs)
@@ -163,10 +191,32 @@ class OrgsComponent:
         write_jsonl(p / "models.jsonl", self.models)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgsComponent:
+        """Restore what ``to_disk`` saved (replacing what the config's files gave)."""
         p = Path(path)
         self.orgs = Gazetteer(self.nlp, read_jsonl(p / "organisations.jsonl", ORG_KINDS), "org")
         self.places = Gazetteer(self.nlp, read_jsonl(p / "places.jsonl", PLACE_KINDS), "place")
         self.models = Gazetteer(self.nlp, read_jsonl(p / "models.jsonl", frozenset({"model"})), "model")
+        self.missing_files = []
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The same data as ``to_disk``, for ``nlp.to_bytes()``."""
+        saved = {
+            "organisations": [e.to_json() for e in self.orgs],
+            "places": [e.to_json() for e in self.places],
+            "models": [e.to_json() for e in self.models],
+        }
+        return json.dumps(saved, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OrgsComponent:
+        """Restore what ``to_bytes`` saved."""
+        saved = json.loads(data)
+        self.orgs = Gazetteer(self.nlp, [parse_entry(o, ORG_KINDS) for o in saved["organisations"]], "org")
+        self.places = Gazetteer(self.nlp, [parse_entry(o, PLACE_KINDS) for o in saved["places"]], "place")
+        self.models = Gazetteer(
+            self.nlp, [parse_entry(o, frozenset({"model"})) for o in saved["models"]], "model"
+        )
+        self.missing_files = []
         return self
 
     # -- matching ------------------------------------------------------------------------------

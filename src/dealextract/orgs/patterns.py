@@ -341,6 +341,28 @@ RIGHT_TRIGGERS = frozenset(
         "launched",
         "released",
         "unveiled",
+        # the rest of the raise vocabulary of deal news (see dealextract/deals/frames.py)
+        "bagged",
+        "bags",
+        "nabbed",
+        "nabs",
+        "landed",
+        "lands",
+        "snagged",
+        "snags",
+        "drew",
+        "draws",
+        "garnered",
+        "netted",
+        "pocketed",
+        "co-leads",
+        "leads",
+        "invests",
+        "participates",
+        "receives",
+        "received",
+        "gets",
+        "got",
     ]
 )
 #: Right triggers that need more than a bare verb: a single capitalised word before "is" may be anything.
@@ -362,6 +384,24 @@ _WEAK_FOLLOW = frozenset(
         "landed",
         "pocketed",
         "been",
+        "drawn",
+        "garnered",
+        "attracted",
+        "netted",
+        "snagged",
+        "nabbed",
+        "picked",
+        "pulled",
+        "raked",
+        "won",
+        "obtained",
+        "gathered",
+        "amassed",
+        "scored",
+        "just",
+        "now",
+        "also",
+        "successfully",
     ]
 )
 
@@ -1462,6 +1502,9 @@ def left_trigger(doc: Doc, run: Run, floor: int) -> bool:
         return i - 1 >= floor and doc[i - 1].lower_ in _OF_HEADS
     if word == "in":  # "invested in X", "a stake in X"
         return i - 1 >= floor and doc[i - 1].lower_ in _IN_HEADS
+    if word == "for":  # "a funding round of at least 1 billion yuan for X"
+        window = {t.lower_ for t in doc[max(floor, i - 8) : i]}
+        return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
 
 
