@@ -75,6 +75,7 @@ EXTENSIONS: dict[str, object] = {
     "dealextract_published": None,  # datetime.date | None
     "dealextract_article_id": None,  # str | None
     # set by the components, in pipeline order
+    "dealextract_sentence_spans": None,  # list[tuple[int, int]]: character spans of the sentences
     "dealextract_money": None,  # list[Money]
     "dealextract_money_links": None,  # MoneyLinks
     "dealextract_dates": None,  # list[DateValue]

@@ -10,62 +10,109 @@ both less and more: headlines and digest bullets end at a line break with no pun
 
 The tokenizer's exceptions already keep abbreviations such as "Inc." and "Dec." as one token, so a lone
 "." token is a real full stop.
+
+It runs on every article, so it works on token attribute arrays (no Python object per token) and also
+leaves the sentences' character spans on ``doc._.dealextract_sentence_spans`` for later components, which
+is much cheaper than iterating ``doc.sents``.
 """
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_FINAL = frozenset({".", "!", "?", "…", "。", "！", "？"})
-_CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
-_OPENERS = frozenset({'"', "“", "‘", "(", "[", "«", "-", "–", "—", "•", "*"})
+from dealextract.mentions import register_extensions
 
-
-def _starts_like_sentence(text: str) -> bool:
-    first = text[0]
-    return first.isupper() or first.isdigit() or first in _OPENERS or not first.isascii()
+_FINAL = (".", "!", "?", "…", "。", "！", "？", "?!", "!!", "...", "!?")
+_CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
+_OPENERS = ('"', "“", "‘", "(", "[", "«", "-", "–", "—", "•", "*")
 
 
 class SentenceSplitter:
-    """Marks ``is_sent_start`` on every token; cheap enough to run on every article."""
+    """Marks sentence starts and records the sentences' character spans."""
+
+    def __init__(self, nlp: Language) -> None:
+        strings = nlp.vocab.strings
+        self._final = np.array([strings.add(s) for s in _FINAL], dtype=np.uint64)
+        self._closers = np.array([strings.add(s) for s in _CLOSERS], dtype=np.uint64)
+        self._openers = np.array([strings.add(s) for s in _OPENERS], dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
+            doc._.dealextract_sentence_spans = []
             return doc
-        starts = [False] * n
-        starts[0] = True
-        i = 0
-        while i < n:
-            tok = doc[i]
-            text = tok.text
-            if tok.is_space or (tok.whitespace_ and "\n" in tok.whitespace_):
-                if "\n" in text or "\n" in tok.whitespace_:
-                    j = i + 1
-                    while j < n and doc[j].is_space:
-                        j += 1
-                    if j < n:
-                        starts[j] = True
-                    i = j
-                    continue
-            elif text in _FINAL or (len(text) > 1 and text[-1] in _FINAL and text[0] in _FINAL):
-                j = i + 1
-                while j < n and doc[j].text in _CLOSERS:
-                    j += 1
-                while j < n and doc[j].is_space:
-                    j += 1
-                if j < n and _starts_like_sentence(doc[j].text):
-                    starts[j] = True
-                i = j
-                continue
-            i += 1
-        for k, token in enumerate(doc):
-            token.is_sent_start = starts[k]
+        starts = self.sentence_starts(doc)
+        values = np.where(starts, 1, -1).astype(np.int32)
+        doc.from_array([SENT_START], values.reshape(-1, 1).astype(np.uint64))
+        doc._.dealextract_sentence_spans = self._spans(doc, np.flatnonzero(starts))
         return doc
+
+    def sentence_starts(self, doc: Doc) -> np.ndarray:
+        """A boolean array: True where a sentence starts."""
+        arr = doc.to_array([ORTH, IS_SPACE, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_ASCII])
+        orth, space, lower, alpha, digit, ascii_ = (arr[:, k] for k in range(6))
+        n = len(doc)
+        # A word "starts like a sentence" unless it is a lower-case word or ascii punctuation that is
+        # not an opener (a digit, a capital, an opening quote or bullet, or a non-ascii letter all do).
+        opener = np.isin(orth, self._openers)
+        starts_like = (digit == 1) | opener | ((alpha == 1) & (lower == 0)) | ((ascii_ == 0) & (space == 0))
+        newline = np.zeros(n, dtype=bool)
+        for i in np.flatnonzero(space == 1):
+            if "\n" in doc[int(i)].text:
+                newline[i] = True
+        final = np.isin(orth, self._final)
+        closer = np.isin(orth, self._closers)
+        starts = np.zeros(n, dtype=bool)
+        starts[0] = True
+        # after a line break: the next non-space token
+        # after final punctuation (+ closers, + spaces): the next token, if it starts like a sentence
+        i = 0
+        candidates = np.flatnonzero(newline | final)
+        for c in candidates:
+            if c < i:
+                continue
+            j = int(c) + 1
+            broke = bool(newline[c])
+            if final[c]:
+                while j < n and closer[j]:
+                    j += 1
+            while j < n and space[j] == 1:
+                broke = broke or bool(newline[j])
+                j += 1
+            if j < n and (broke or starts_like[j]):
+                starts[j] = True
+            i = j
+        return starts
+
+    def to_disk(self, path: object, *, exclude: object = ()) -> None:
+        """Nothing to save: the rules are code."""
+
+    def from_disk(self, path: object, *, exclude: object = ()) -> SentenceSplitter:
+        return self
+
+    @staticmethod
+    def _spans(doc: Doc, start_tokens: np.ndarray) -> list[tuple[int, int]]:
+        """Character spans of the sentences, trimmed of surrounding white space."""
+        text = doc.text
+        bounds = [doc[int(t)].idx for t in start_tokens] + [len(text)]
+        spans: list[tuple[int, int]] = []
+        for a, b in itertools.pairwise(bounds):
+            piece = text[a:b]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((a + lead, a + lead + len(stripped)))
+        return spans
 
 
 @Language.factory("dealextract_sentences")
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     """spaCy factory: ``nlp.add_pipe("dealextract_sentences")``."""
-    return SentenceSplitter()
+    register_extensions()
+    return SentenceSplitter(nlp)

@@ -452,7 +452,10 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     A frame with investors but no target of its own ("Sequoia led the round", "«o» led; «o» joined")
     is *pending*: its investors go to a deal of the same sentence, else to the deal the context names.
     """
-    cue_spans = [(a, b) for a, b, cue in _cues(sk, []) if cue.role != "acquirer"]
+    if not _DEAL_HINT.search(sk.skel):
+        return []
+    cue_hits = _cue_matches(sk)
+    cue_spans = [(a, b) for a, b, cue in cue_hits if cue.role != "acquirer"]
     triggers = [t for t in find_triggers(sk) if not any(a <= t.start < b for a, b in cue_spans)]
     found_money = amounts(sk, article)
     reach = _context_reach(sk)
@@ -486,7 +489,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 anchors.append((0, nominal))
             if found:
                 break
-    for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers):
+    for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers, cue_hits):
         owner = next((d for end, d in reversed(anchors) if end <= cue_start), None)
         if owner is None and anchors:
             owner = anchors[0][1]
@@ -513,10 +516,12 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     return stated
 
 
-def _cue_lists(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue, list[Investor]]]:
+def _cue_lists(
+    sk: Skeleton, triggers: list[Trigger], cue_hits: list[tuple[int, int, F.Cue]]
+) -> list[tuple[int, int, F.Cue, list[Investor]]]:
     """Every investor list a cue opens, and the lists a tail closes ("with «o» among the backers")."""
     out = []
-    for cue_start, cue_end, cue in _cues(sk, triggers):
+    for cue_start, cue_end, cue in _cues(sk, triggers, cue_hits):
         slots = list_after(sk, cue_end, len(sk.skel))
         if slots:
             out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
@@ -532,19 +537,9 @@ def _cue_lists(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.
     return out
 
 
-def _cues(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue]]:
-    """Cue matches in the sentence, overlaps removed, generic ones only where financing is spoken of."""
-    hits: list[tuple[int, int, F.Cue]] = []
-    for cue in F.CUES:
-        for m in cue.pattern.finditer(sk.skel):
-            if cue.needs_context:
-                before = sk.skel[: m.start()]
-                if not (any(t.end <= m.start() and t.family != "acquire" for t in triggers)
-                        or F.FUNDING_WORDS.search(before)):  # fmt: skip
-                    continue
-            if cue.role == "acquirer" and any(t.family == "passive_acquire" for t in triggers):
-                continue
-            hits.append((m.start(), m.end(), cue))
+def _cue_matches(sk: Skeleton) -> list[tuple[int, int, F.Cue]]:
+    """Every cue in the sentence, overlaps removed (the longest first)."""
+    hits = [(m.start(), m.end(), cue) for cue in F.CUES for m in cue.pattern.finditer(sk.skel)]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, F.Cue]] = []
     for h in hits:
@@ -554,6 +549,34 @@ def _cues(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[int, int, F.Cue]]
     return kept
 
 
+def _cues(
+    sk: Skeleton, triggers: list[Trigger], hits: list[tuple[int, int, F.Cue]]
+) -> list[tuple[int, int, F.Cue]]:
+    """The cues that open investor lists here: generic ones ("from", "including") only where the
+    sentence speaks of financing before them."""
+    passive_acquire = any(t.family == "passive_acquire" for t in triggers)
+    out = []
+    for start, end, cue in hits:
+        if cue.needs_context and not (
+            any(t.end <= start and t.family != "acquire" for t in triggers)
+            or F.FUNDING_WORDS.search(sk.skel, 0, start)
+        ):
+            continue
+        if cue.role == "acquirer" and passive_acquire:
+            continue
+        out.append((start, end, cue))
+    return out
+
+
+# Every word a frame or cue can start with: a sentence without any of them states no deal.
+_DEAL_HINT = re.compile(
+    r"rais|secur|\blead|\bled\b|co-le|invest|fund|financ|round|acqui|bought|\bbuy|stake|back|particip|join"
+    r"|\bbag|land|\bnab|pull|clos|receiv|complet|draw|drew|gather|amass|contribut|inject|pour|pump|\bput"
+    r"|took|take|purchas|merg|series|seed|angel|recipient|swept|collect|nett|garner|attract|obtain|\bwon\b"
+    r"|\bwin|bank|snag|scor|pick|mopp|rake|haul|\bgot\b|\bgets?\b|unveil|announc|seal|wrap|kick|launch"
+    r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
+    r"|snap|swallow|absorb|«m"
+)
 _DISTRIBUTIVE = re.compile(r"\b(?:each|apiece|both|respectively)\b")
 
 

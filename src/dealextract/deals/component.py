@@ -21,23 +21,39 @@ from dealextract.records import Deal
 
 def doc_slots(doc: Doc) -> list[Slot]:
     """Every mention on the Doc as a skeleton slot (organisations, references, amounts, dates, models)."""
+    ext = doc._  # one Underscore object: each ``doc._`` access builds a new one
     slots: list[Slot] = []
-    for org in doc._.dealextract_orgs or ():
+    for org in ext.dealextract_orgs or ():
         slots.append(Slot("o", org.start, org.end, org.text, name=org.name, org_kind=org.kind))
     org_spans = [(s.start, s.end) for s in slots]
-    for ref in doc._.dealextract_references or ():
+    for ref in ext.dealextract_references or ():
         if not any(a < ref.end and ref.start < b for a, b in org_spans):
             slots.append(Slot("o", ref.start, ref.end, ref.text, name=ref.name, is_reference=True))
-    for money in doc._.dealextract_money or ():
+    for money in ext.dealextract_money or ():
         if money.start is not None and money.end is not None:
             slots.append(Slot("m", money.start, money.end, money.text or "", money=money))
-    for date in doc._.dealextract_dates or ():
+    for date in ext.dealextract_dates or ():
         if date.start is not None and date.end is not None:
             slots.append(Slot("d", date.start, date.end, date.text or "", date=date))
-    for model in doc._.dealextract_models or ():
+    for model in ext.dealextract_models or ():
         slots.append(Slot("x", model.start, model.end, model.text, name=model.name))
     slots.sort(key=lambda s: s.start)
     return slots
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences: from our splitter when it ran, else from ``doc.sents``."""
+    spans = doc._.dealextract_sentence_spans
+    if spans is not None:
+        return list(spans)
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        piece = text[sent.start_char : sent.end_char]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((sent.start_char + lead, sent.start_char + lead + len(piece.strip())))
+    return out
 
 
 def doc_skeletons(doc: Doc) -> list[Skeleton]:
@@ -46,8 +62,7 @@ def doc_skeletons(doc: Doc) -> list[Skeleton]:
     text = doc.text
     skeletons: list[Skeleton] = []
     cursor = 0
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in sentence_spans(doc):
         if not text[start:end].strip():
             continue
         while cursor < len(slots) and slots[cursor].start < start:
@@ -70,18 +85,20 @@ class DealsComponent:
         return doc
 
     def find(self, doc: Doc) -> list[Deal]:
-        links = doc._.dealextract_money_links
+        ext = doc._
+        links = ext.dealextract_money_links
         article = Article(
             text=doc.text,
             links=dict(links.equivalent_of) if isinstance(links, MoneyLinks) else {},
-            money=list(doc._.dealextract_money or ()),
-            models=list(doc._.dealextract_models or ()),
+            money=list(ext.dealextract_money or ()),
+            models=list(ext.dealextract_models or ()),
             published=published_of(doc),
         )
         published = article.published
+        article_id = ext.dealextract_article_id
         deals = []
         for draft in assemble(doc_skeletons(doc), article):
-            deal = to_deal(draft, article, published, doc._.dealextract_article_id)
+            deal = to_deal(draft, article, published, article_id)
             if deal is not None:
                 deals.append(deal)
         deals.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
