@@ -86,7 +86,8 @@ _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
 _AMONG_TAIL = re.compile(
-    r"\s*(?:,\s*)?(?:(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
+    r"\s*(?:,\s*)?(?:(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin)\b"
+    r"|(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
     r"|as\s(?:a|an|the|its)\s(?:[\w\-]+\s)?(?:investor|backer|shareholder)s?)"
 )
 _AMONG_CUE = F.Cue(_WITH_AMONG, "participant", True, True)
@@ -211,11 +212,13 @@ def _words(text: str) -> list[str]:
 
 def _gap_ok(gap: str, first: bool) -> bool:
     """May ``gap`` separate a list cue (or the previous item) from the next investor?"""
+    gap = _MODEL_SLOT.sub(" model ", gap)  # "«x3»-maker «o4»": a model name describes the next investor
     if ";" in gap or ":" in gap or "«" in gap:
         return False
     words = _words(gap)
     if first:
-        return len(words) <= 6 and not any(w in F.LIST_STOP for w in words)
+        # descriptors may stand between a cue and the first name ("from tech and investment giants X")
+        return len(words) <= 6 and not any(w in _FIRST_GAP_STOP for w in words)
     coordinated = "," in gap or "&" in gap or any(w in ("and", "plus") for w in words) or "as well as" in gap
     rest = [w for w in words if w not in ("and", "plus", "as", "well", "along", "together")]
     return coordinated and len(rest) <= 8 and not any(w in F.LIST_STOP for w in rest)
@@ -442,8 +445,11 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
         if t.strong:
             return first_positive is not None
         return funding is not None and funding.start() < 90
-    # invest: the sentence must speak of money or financing
-    return money_at >= 0 or bool(F.FUNDING_WORDS.search(sk.skel))
+    # invest: the sentence must speak of money or financing, or be a bare role statement that only
+    # makes sense about the deal just told ("Sequoia led.", "X led, and Y joined.")
+    if money_at >= 0 or F.FUNDING_WORDS.search(sk.skel):
+        return True
+    return t.explicit and bool(_BARE_ROLE.match(sk.skel, t.end))
 
 
 def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Draft]) -> list[Draft]:
@@ -577,6 +583,14 @@ _DEAL_HINT = re.compile(
     r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
     r"|snap|swallow|absorb|«m"
 )
+_BARE_ROLE = re.compile(
+    r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"
+)
+_MODEL_SLOT = re.compile(r"«x\d+»")
+# Words that cannot stand between a list cue and the first investor it opens.
+_FIRST_GAP_STOP = frozenset(
+    "with which who whose that said says while to at for in on after before valued valuing bringing according when".split()
+)
 _DISTRIBUTIVE = re.compile(r"\b(?:each|apiece|both|respectively)\b")
 
 
@@ -623,6 +637,10 @@ def _draft_for(
         target = subject_before(sk, t.start)
         if target is None:
             return None
+        if amount is None and any(
+            role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money
+        ):
+            return None  # "X has now raised $80 million in total": a sum of past rounds, not a deal
         return Draft("funding_round", target, "subject", amount=amount)
     if t.family in ("invest", "stake"):
         obj = object_after(sk, t.end, window_end)
@@ -696,7 +714,9 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     deal_money = [m for _, _, m, role in found_money if role == "deal"]
     if not deal_money:
         return None
-    if not re.search(r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby)\b", sk.skel):
+    if not re.search(
+        r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby|debt|credit)\b", sk.skel
+    ):
         return None
     draft = Draft("funding_round", places[0][2], "subject", amount=deal_money[0], has_verb=False)
     draft.round = pick_round(sk, places[0][1])
@@ -784,7 +804,14 @@ def _context_draft(
             new.append(draft)
             return draft
         return None
-    candidates = [d for d in recent if index - d.last_sentence <= reach]
+    if any(role == "deal" for _, _, _, role in found_money):
+        return None  # the sentence states an amount of its own: a deal whose target we did not find
+    round_here = pick_round(sk, 0)
+    candidates = [
+        d
+        for d in recent
+        if index - d.last_sentence <= reach and (round_here is None or d.round in (None, round_here))
+    ]
     return candidates[-1] if candidates else None
 
 

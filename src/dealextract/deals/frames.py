@@ -25,7 +25,8 @@ from dealextract.records import Role
 FUNDING_WORDS = re.compile(
     r"\b(?:round|rounds|funding|financing|fundraising|fund-raising|investment|investments|invest"
     r"|series|seed|angel|pre-[a-f]\b|pre-ipo|venture|backing|capital\s(?:injection|infusion|increase)"
-    r"|cash\sinjection|war\schest|raise|tranche|equity|stake|valuation|investors?|backers?)\b"
+    r"|cash\sinjection|war\schest|raise|tranche|equity|stake|valuation|investors?|backers?|invested|investing"
+    r"|participated|participating|co-invest\w*|debt|credit\sfacility|convertible)\b"
 )
 
 # Objects that make "raised / closed / landed ..." something other than a company's financing.

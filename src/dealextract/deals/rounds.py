@@ -22,7 +22,8 @@ ROUND_RE = re.compile(
       | (?P<angel>angel(?:[-\s](?:round|funding|financing|investment))|angel\+)
       | (?P<preipo>pre[-\s]?ipo)
       | (?P<strategic>strategic\s(?:round|investment|financing|funding))
-      | (?P<debt>(?:venture\s)?debt\s(?:round|financing|funding|facility)|credit\sfacility)
+      | (?P<debt>(?:venture\s)?debt\s(?:round|financing|funding|facility)|credit\sfacility|venture\sdebt
+          |(?<=in\s)debt)
       | (?P<convertible>convertible\s(?:note|bond)s?)
       | (?P<bridge>bridge\s(?:round|financing|funding))
       | (?P<grant>(?:government\s)?grant\s(?:funding|of))
