@@ -511,6 +511,8 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         if owner.kind == "acquisition" and cue.role != "acquirer":
             continue
         owner.add_investors(investors)
+    if not stated and not pending:
+        _restatement(sk, index, found_money, recent)
     for draft in pending:
         owner = stated[0] if stated else _context_draft(sk, index, found_money, recent, stated, reach)
         if owner is None:
@@ -722,6 +724,21 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     draft.round = pick_round(sk, places[0][1])
     draft.date = pick_date(sk, places[0][1])
     return draft
+
+
+def _restatement(
+    sk: Skeleton, index: int, found_money: list[tuple[int, int, Money, str]], recent: list[Draft]
+) -> None:
+    """A sentence that names an amount already told as a deal ("the $675 million Series B round will
+    accelerate ...") is more evidence for that deal, and may name its round."""
+    for _, _, money, role in found_money:
+        if role != "deal":
+            continue
+        for draft in reversed(recent):
+            if draft.amount is not None and _same_amount(draft.amount, money):
+                draft.add_sentence(sk, index)
+                draft.round = draft.round or pick_round(sk, 0)
+                return
 
 
 def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
