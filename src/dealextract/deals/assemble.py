@@ -172,6 +172,7 @@ class Draft:
     sentences: list[Skeleton] = field(default_factory=list)
     has_verb: bool = True
     listed: bool = False  # named in a list of deals ("other recipients included X") with no terms
+    date_from_publication: bool = False
     last_sentence: int = 0
 
     def add_investors(self, found: Iterable[Investor]) -> None:
@@ -359,15 +360,17 @@ def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None)
     return min(rounds, key=lambda r: abs(r[0] - anchor))[2]
 
 
-def pick_date(sk: Skeleton, anchor: int) -> DateValue | None:
-    """The date nearest to ``anchor`` that dates this event (not "founded in 2017", not "by 2030")."""
+def pick_date(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> DateValue | None:
+    """The date nearest to ``anchor`` that dates this event (not "founded in 2017", not "by 2030"),
+    preferring one inside the frame's ``window`` ("X acquired Y in 2016" in a sentence with other dates)."""
     best: tuple[int, DateValue] | None = None
     for ps, _, slot in sk.placeholders():
         if slot.kind != "d" or slot.date is None or slot.date.value is None:
             continue
         if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
             continue
-        distance = abs(ps - anchor)
+        outside = window is not None and not (window[0] <= ps < window[1])
+        distance = abs(ps - anchor) + (10_000 if outside else 0)
         if best is None or distance < best[0]:
             best = (distance, slot.date)
     return best[1] if best else None
@@ -472,7 +475,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         window_end = triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
         for draft in _drafts_for(sk, t, window_end, found_money, article):
             draft.round = pick_round(sk, t.start, (t.start, window_end))
-            draft.date = pick_date(sk, t.start)
+            draft.date = pick_date(sk, t.start, (t.start, window_end))
             draft.valuation = pick_valuation(found_money)
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
@@ -730,7 +733,10 @@ def _restatement(
     sk: Skeleton, index: int, found_money: list[tuple[int, int, Money, str]], recent: list[Draft]
 ) -> None:
     """A sentence that names an amount already told as a deal ("the $675 million Series B round will
-    accelerate ...") is more evidence for that deal, and may name its round."""
+    accelerate ...") is more evidence for that deal, and may name its round; one that speaks of "the
+    funding" and dates it ("confirmed the funding on Tuesday") dates the latest deal."""
+    if recent and recent[-1].date is None and _DEFINITE_ROUND.search(sk.skel):
+        recent[-1].date = pick_date(sk, 0)
     for _, _, money, role in found_money:
         if role != "deal":
             continue
@@ -853,10 +859,33 @@ def assemble(skeletons: list[Skeleton], article: Article) -> list[Draft]:
         drafts.extend(sentence_drafts(sk, index, article, drafts))
     merged = merge_drafts(drafts, article)
     lede = _lede_date(skeletons, article.published)
+    digest = _publication_month(article.published) if len(merged) >= DIGEST_SIZE else None
     for draft in merged:
         if draft.date is None:
             draft.date = _neighbour_date(draft, skeletons) or lede
+        if draft.date is None and digest is not None and not _told_as_past(draft):
+            draft.date = digest
+            draft.date_from_publication = True
     return merged
+
+
+# An article that reports this many deals is a round-up of recent news: a deal it gives no date of its
+# own happened in the period it covers, which is the month of publication.
+DIGEST_SIZE = 3
+_PAST = re.compile(
+    r"\b(?:previously|earlier|prior|before|last\syear|ago|in\s(?:19|20)\d\d|had\s(?:raised|closed))\b"
+)
+
+
+def _publication_month(published: dt.date | None) -> DateValue | None:
+    if published is None:
+        return None
+    return DateValue(value=published.replace(day=1), granularity="month", relative=True)
+
+
+def _told_as_past(draft: Draft) -> bool:
+    """Whether the deal's sentences tell it as history ("had previously closed", "in 2019")."""
+    return any(_PAST.search(sk.skel) for sk in draft.sentences)
 
 
 def _lede_date(skeletons: list[Skeleton], published: dt.date | None) -> DateValue | None:
@@ -1020,6 +1049,8 @@ def to_deal(d: Draft, article: Article, published: object, article_id: str | Non
         flags.append("target_from_reference")
     if d.amount is None:
         flags.append("amount_not_stated")
+    if d.date_from_publication:
+        flags.append("date_from_publication")
     evidence_text = " ".join(sk.text for sk in d.sentences)
     evidence = [
         Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)
