@@ -23,6 +23,7 @@ from typing import Any
 from dealextract.names import names_match
 from dealextract.records import (
     ArticleResult,
+    DateValue,
     Deal,
     Disagreement,
     DisagreementValue,
@@ -77,7 +78,10 @@ def _comparable(field: str, value: Any) -> str:
         return f"{value.value}|{value.currency}|{value.min}|{value.max}"
     if isinstance(value, list):
         return json.dumps(sorted(_comparable(field, v) for v in value))
-    if hasattr(value, "value") and hasattr(value, "granularity"):
+    if isinstance(value, DateValue):
+        if value.relative and value.value is not None:
+            # "two months earlier" in articles published days apart is the same month, not a dispute
+            return f"{value.value:%Y-%m}|relative"
         return f"{value.value}|{value.granularity}"
     return str(value)
 
@@ -91,6 +95,8 @@ def _fold(group: list[Deal]) -> MergedDeal:
         by_key: dict[str, tuple[Any, list[str | None]]] = {}
         for deal in ranked:
             value = getattr(deal, field)
+            if field == "amount_usd" and deal.amount_usd_source != "stated":
+                value = None  # a conversion at the reference rate is ours, not the article's claim
             key = _comparable(field, value)
             by_key.setdefault(key, (value, []))[1].append(deal.article_id)
         known = {k: v for k, v in by_key.items() if k not in ("null", "[]")}
@@ -115,6 +121,8 @@ def _fold(group: list[Deal]) -> MergedDeal:
             elif _ROLE_RANK[party.role] > _ROLE_RANK[same.role]:
                 investors[investors.index(same)] = party
     amount_usd = agreed["amount_usd"]
+    if amount_usd is None:  # no article states a dollar figure: fall back to a reference-rate one
+        amount_usd = next((d.amount_usd for d in ranked if d.amount_usd is not None), None)
     source = next((d.amount_usd_source for d in ranked if d.amount_usd == amount_usd), None)
     return MergedDeal(
         kind=agreed["kind"],
