@@ -1064,7 +1064,7 @@ def to_deal(d: Draft, article: Article, published: object, article_id: str | Non
         equivalents=equivalents,
         valuation=d.valuation,
         amount_usd=amount_usd,
-        amount_usd_source=source,  # type: ignore[arg-type]
+        amount_usd_source=source,
         flags=flags,
         round=d.round,
         date=d.date,
