@@ -16,6 +16,7 @@ from dealextract.api import (
     parse_date,
     parse_money,
 )
+from dealextract.dataframe import to_dataframe
 from dealextract.records import (
     Article,
     ArticleResult,
@@ -55,4 +56,5 @@ __all__ = [
     "merge",
     "parse_date",
     "parse_money",
+    "to_dataframe",
 ]

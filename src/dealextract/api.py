@@ -10,13 +10,14 @@ import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dealextract import pipeline
 from dealextract.articles import ArticleError, check_text, coerce_article, parse_published
+from dealextract.chunking import OnTooLarge, extract_chunked
 from dealextract.records import (
     Article,
     ArticleResult,
@@ -37,22 +38,45 @@ def load(
     model_files: Sequence[str | Path] = (),
     exclude: Iterable[str] = (),
     max_chars: int = pipeline.DEFAULT_MAX_CHARS,
+    on_too_large: OnTooLarge = "chunk",
 ) -> Language:
     """The spaCy pipeline behind ``extract()``, built on ``spacy.blank("en")``.
 
     ``org_files``/``model_files`` add the user's own gazetteer files (JSONL, same format as ours);
-    ``exclude`` leaves components out; ``max_chars`` is the largest article accepted in one piece.
+    ``exclude`` leaves components out; ``max_chars`` is the largest article processed in one piece.
+    A longer article is processed in chunks with offsets into the whole article (``on_too_large="chunk"``,
+    see ``dealextract.chunking``) or refused with error ``too_large`` (``"error"``); never cut silently.
     Build it once and reuse it: loading compiles the gazetteers.
 
     >>> nlp = load()
     >>> nlp.pipe_names[0], nlp.pipe_names[-1]
     ('dealextract_sentences', 'dealextract_deals')
     """
-    return pipeline.build(org_files=org_files, model_files=model_files, exclude=exclude, max_chars=max_chars)
+    if on_too_large not in get_args(OnTooLarge):
+        raise ValueError(f"on_too_large must be 'chunk' or 'error', got {on_too_large!r}")
+    nlp = pipeline.build(org_files=org_files, model_files=model_files, exclude=exclude, max_chars=max_chars)
+    nlp.meta.setdefault("dealextract", {})["on_too_large"] = on_too_large
+    return nlp
+
+
+def _size_policy(nlp: Language, max_chars: int | None, on_too_large: OnTooLarge | None) -> tuple[int, OnTooLarge]:
+    """The size limit and what to do beyond it: the caller's choice, else the pipeline's (``load``).
+
+    ``max_chars`` can only lower the pipeline's ``nlp.max_length``: spaCy refuses longer texts.
+    """
+    limit = nlp.max_length if max_chars is None else max(1, min(max_chars, nlp.max_length))
+    mode = on_too_large or nlp.meta.get("dealextract", {}).get("on_too_large", "chunk")
+    if mode not in get_args(OnTooLarge):
+        raise ValueError(f"on_too_large must be 'chunk' or 'error', got {mode!r}")
+    return limit, mode
 
 
 def default_pipeline() -> Language:
-    """The shared pipeline ``extract()`` uses, built on first use."""
+    """The shared pipeline ``extract()`` uses, built on first use.
+
+    >>> default_pipeline() is default_pipeline()
+    True
+    """
     global _default_nlp
     if _default_nlp is None:
         with _default_lock:
@@ -62,12 +86,24 @@ def default_pipeline() -> Language:
 
 
 def add_to(nlp: Language, *, exclude: Iterable[str] = ()) -> Language:
-    """Add our components to a user's own pipeline (e.g. one with a statistical parser), in order."""
+    """Add our components to a user's own pipeline (e.g. one with a statistical parser), in order.
+
+    >>> import spacy
+    >>> nlp = add_to(spacy.blank("en"))
+    >>> doc = nlp("Acme Robotics raised $5 million.")
+    >>> [(d.target.name, d.amount.value) for d in doc._.deals]
+    [('Acme Robotics', Decimal('5000000'))]
+    """
     return pipeline.add_components(nlp, exclude=exclude)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """A Doc for ``article`` with the caller's context (publication date, id) set before components run."""
+    """A Doc for ``article`` with the caller's context (publication date, id) set before components run.
+
+    >>> doc = make_doc(default_pipeline(), Article(text="Acme raised $5 million.", id="a1"))
+    >>> doc._.dealextract_article_id, doc._.deals is None
+    ('a1', True)
+    """
     check_text(article.text, nlp.max_length)
     doc = nlp.make_doc(article.text)
     doc._.dealextract_published = article.published
@@ -81,11 +117,15 @@ def extract(
     article_id: str | None = None,
     *,
     nlp: Language | None = None,
+    max_chars: int | None = None,
+    on_too_large: OnTooLarge | None = None,
 ) -> ArticleResult:
     """Everything dealextract finds in one article.
 
-    Problems with the input (empty text, a bad ``published``, an article over the size limit) come back
-    as ``errors`` on the result, never as an exception; a ``text`` that is not a string raises TypeError.
+    Problems with the input (empty text, a bad ``published``, an article over the size limit with
+    ``on_too_large="error"``) come back as ``errors`` on the result, never as an exception; a ``text``
+    that is not a string raises TypeError.  ``max_chars``/``on_too_large`` override the pipeline's
+    settings (see ``load``) for this call.
 
     >>> r = extract("Acme Robotics raised $5 million in a seed round led by Foo Ventures.",
     ...             published="2026-03-02")
@@ -95,8 +135,12 @@ def extract(
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     nlp = nlp or default_pipeline()
+    limit, mode = _size_policy(nlp, max_chars, on_too_large)
     try:
         article = Article(text=text, id=article_id, published=parse_published(published))
+        check_text(text, limit, mode)
+        if len(text) > limit:
+            return extract_chunked(nlp, article, limit)
         doc = nlp(make_doc(nlp, article))
     except ArticleError as err:
         return ArticleResult(article_id=article_id, errors=[err.info])
@@ -109,13 +153,21 @@ def extract_many(
     batch_size: int = 64,
     *,
     nlp: Language | None = None,
+    max_chars: int | None = None,
+    on_too_large: OnTooLarge | None = None,
 ) -> Iterator[ArticleResult]:
     """One ``ArticleResult`` per input, in input order; a bad article yields a result with ``errors``.
 
     ``articles`` holds strings, dicts (``text``, ``id``, ``published``, ``title``, ``url``) or
     ``Article`` objects.  ``n_process > 1`` runs spaCy's multiprocessing; each worker loads once.
+    An article over the size limit is chunked in this process or refused, as in ``extract``.
+
+    >>> results = extract_many(["Acme Robotics raised $5 million.", {"id": "b", "text": ""}])
+    >>> [(r.article_id, len(r.deals), [e.code for e in r.errors]) for r in results]
+    [(None, 1, []), ('b', 0, ['empty_text'])]
     """
     nlp = nlp or default_pipeline()
+    limit, mode = _size_policy(nlp, max_chars, on_too_large)
     # (position, Doc) for good articles; bad ones are kept aside and yielded in their place.
     pending: dict[int, ArticleResult] = {}
 
@@ -124,6 +176,10 @@ def extract_many(
             article: Article | None = None
             try:
                 article = coerce_article(item)
+                check_text(article.text, limit, mode)
+                if len(article.text) > limit:
+                    pending[position] = extract_chunked(nlp, article, limit)
+                    continue
                 doc = make_doc(nlp, article)
             except ArticleError as err:
                 if article is not None:
@@ -155,6 +211,9 @@ def doc_entities(doc: Doc) -> list[Entity]:
     """The ``Entity`` records of a processed Doc, in text order, with no two overlapping.
 
     Where mentions of different kinds overlap, the longer one wins (an amount over a date inside it).
+
+    >>> [(e.label, e.text) for e in doc_entities(default_pipeline()("Acme raised $5 million in March."))]
+    [('ORG', 'Acme'), ('MONEY', '$5 million'), ('DATE', 'March')]
     """
     candidates: list[Entity] = []
     for money in doc._.dealextract_money or ():
@@ -185,7 +244,11 @@ def doc_entities(doc: Doc) -> list[Entity]:
 
 
 def doc_to_result(doc: Doc) -> ArticleResult:
-    """An ``ArticleResult`` from a Doc the pipeline has processed."""
+    """An ``ArticleResult`` from a Doc the pipeline has processed.
+
+    >>> len(doc_to_result(default_pipeline()("Acme Robotics raised $5 million.")).deals)
+    1
+    """
     article_id = doc._.dealextract_article_id
     deals = [
         d if d.article_id == article_id else d.model_copy(update={"article_id": article_id})
@@ -200,7 +263,12 @@ def doc_to_result(doc: Doc) -> ArticleResult:
 
 
 def validate_result(result: ArticleResult, text: str) -> ArticleResult:
-    """Re-validate a result against its article: every offset must satisfy ``text == article[s:e]``."""
+    """Re-validate a result against its article: every offset must satisfy ``text == article[s:e]``.
+
+    >>> text = "Acme Robotics raised $5 million."
+    >>> validate_result(extract(text), text).deals[0].amount.text
+    '$5 million'
+    """
     return ArticleResult.model_validate(result.model_dump(), context={"text": text})
 
 
@@ -219,7 +287,7 @@ def parse_date(text: str, reference: dt.date | dt.datetime | str | None = None) 
     """One date expression, resolved against ``reference`` (the publication date); None if not a date.
 
     >>> parse_date("two months ago", reference="2026-04-15").value
-    datetime.date(2026, 2, 1)
+    datetime.date(2026, 2, 15)
     """
     from dealextract.dates import parse_date as _parse
 
@@ -227,17 +295,31 @@ def parse_date(text: str, reference: dt.date | dt.datetime | str | None = None) 
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of ``ArticleResult`` (what one output line of ``dealextract extract`` holds)."""
+    """The JSON Schema of ``ArticleResult`` (what one output line of ``dealextract extract`` holds).
+
+    >>> sorted(json_schema()["properties"])
+    ['article_id', 'deals', 'entities', 'errors', 'published']
+    """
     return ArticleResult.model_json_schema(mode="serialization")
 
 
 def merge(results: Iterable[ArticleResult]) -> list[MergedDeal]:
-    """Fold the deals of many articles into one ``MergedDeal`` per real-world deal."""
+    """Fold the deals of many articles into one ``MergedDeal`` per real-world deal.
+
+    >>> a = extract("Acme Robotics raised $5 million from Foo Ventures.", article_id="a")
+    >>> b = extract("Foo Ventures led a $5 million round in Acme Robotics.", article_id="b")
+    >>> [(m.target.name, m.sources) for m in merge([a, b])]
+    [('Acme Robotics', ['a', 'b'])]
+    """
     from dealextract.deals.merge import merge_deals
 
     return merge_deals(results)
 
 
 def error_result(info: ErrorInfo, article_id: str | None = None) -> ArticleResult:
-    """A result that holds only an error: what batch readers emit for an unreadable input."""
+    """A result that holds only an error: what batch readers emit for an unreadable input.
+
+    >>> error_result(ErrorInfo(code="invalid_json", message="fix line 3", line=3), "x").errors[0].code
+    'invalid_json'
+    """
     return ArticleResult(article_id=article_id, errors=[info])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from dealextract.records import Article, ErrorInfo
 
@@ -93,15 +93,20 @@ def coerce_article(item: object, line: int | None = None) -> Article:
     )
 
 
-def check_text(text: str, max_chars: int) -> None:
-    """Refuse text the pipeline cannot use, with a message that says what to do."""
+def check_text(text: str, max_chars: int, on_too_large: Literal["chunk", "error"] = "error") -> None:
+    """Refuse text the pipeline cannot use, with a message that says what to do.
+
+    An article over ``max_chars`` is refused with ``too_large`` when ``on_too_large="error"``; with
+    ``"chunk"`` it passes, for ``dealextract.chunking`` to process in pieces.
+    """
     if not text.strip():
         raise ArticleError("empty_text", "the article text is empty: skip it or supply the body")
-    if len(text) > max_chars:
+    if len(text) > max_chars and on_too_large != "chunk":
         raise ArticleError(
             "too_large",
             f"the article has {len(text):,} characters, more than the limit of {max_chars:,}: "
-            "split it, or raise the limit with load(max_chars=...)",
+            "split it, raise the limit with load(max_chars=...), or process it in chunks with "
+            'on_too_large="chunk"',
         )
 
 

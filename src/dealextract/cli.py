@@ -8,44 +8,90 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from dealextract.articles import ArticleError, parse_published
 
 
-def _output(path: str | None) -> contextlib.AbstractContextManager[IO[str]]:
+def _output(path: str | None, append: bool = False) -> contextlib.AbstractContextManager[IO[str]]:
     if path is None or path == "-":
         return contextlib.nullcontext(sys.stdout)
-    return open(path, "w", encoding="utf-8")
+    return open(path, "a" if append else "w", encoding="utf-8")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from dealextract.api import extract_many, load
-    from dealextract.batch.readers import UsageError, read_inputs
-    from dealextract.batch.writers import write_jsonl
+    from concurrent.futures.process import BrokenProcessPool
+
+    from dealextract.batch.readers import Fields, UsageError, read_inputs
+    from dealextract.batch.runner import (
+        Progress,
+        Settings,
+        complete_lines,
+        default_jobs,
+        rebuild_table,
+        run,
+        skip,
+    )
+    from dealextract.batch.tables import TableWriter, open_table
 
     try:
         published = parse_published(args.published)
     except ArticleError as err:
         raise UsageError(f"--published: {err.info.message}") from err
-    items = read_inputs(args.inputs, published)
-    # Fail on a missing path before loading the pipeline or writing anything.
+    if args.resume and (args.output is None or args.output == "-"):
+        raise UsageError("--resume needs an output file (-o FILE) to continue from")
+    fields = Fields(text=args.text_field, id=args.id_field, published=args.published_field)
+    items = read_inputs(args.inputs, published, fields)
+    # Fail on a missing path or column before starting workers or writing anything.
     first = next(items, None)
-    nlp = load(org_files=args.orgs or (), model_files=args.models or ())
+    stream = itertools.chain([] if first is None else [first], items)
+    done = complete_lines(Path(args.output)) if args.resume else 0
+    settings = Settings(
+        deals_only=args.deals_only,
+        table=args.deals_table is not None,
+        org_files=tuple(args.orgs or ()),
+        model_files=tuple(args.models or ()),
+    )
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    processor = None
+    if args.scheduler:
+        from dealextract.batch.cluster import cluster_processor
 
-    def stream() -> Iterator[object]:
-        if first is not None:
-            yield first
-        yield from items
-
-    with _output(args.output) as out:
-        counts = write_jsonl(extract_many(stream(), n_process=args.jobs, nlp=nlp), out)
+        processor = cluster_processor(args.scheduler)
+    table: TableWriter | None = open_table(args.deals_table) if args.deals_table else None
+    try:
+        if table is not None and done:
+            rebuild_table(Path(args.output), done, table)
+        with _output(args.output, append=args.resume) as out:
+            counts = run(
+                skip(stream, done),
+                out,
+                settings,
+                jobs=args.jobs or default_jobs(),
+                start=done,
+                table=table,
+                progress=Progress(show),
+                processor=processor,
+            )
+    except BrokenProcessPool:
+        print(
+            "dealextract: error: a worker process died (out of memory?); the output holds every article "
+            "before it: rerun the same command with --resume to continue",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        if table is not None:
+            table.close()
+    resumed = f" (resumed after {done})" if done else ""
     print(
-        f"dealextract: {counts.articles} articles, {counts.deals} deals, {counts.with_errors} with errors",
+        f"dealextract: {counts.articles} articles{resumed}, {counts.deals} deals, "
+        f"{counts.with_errors} with errors",
         file=sys.stderr,
     )
     return 1 if counts.with_errors else 0
@@ -95,6 +141,36 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    """``dealextract render``: extract the inputs and write the review page (see ``dealextract.render``)."""
+    from dealextract.api import load
+    from dealextract.batch.readers import UsageError, read_inputs
+    from dealextract.render import render_page, review
+
+    try:
+        published = parse_published(args.published)
+    except ArticleError as err:
+        raise UsageError(f"--published: {err.info.message}") from err
+    items = read_inputs(args.inputs, published)
+    if args.limit is not None:
+        items = itertools.islice(items, args.limit)
+    nlp = None
+    if args.orgs or args.models:
+        nlp = load(org_files=args.orgs or (), model_files=args.models or ())
+    reviewed = review(items, nlp=nlp)
+    page = render_page(reviewed, title=args.title)
+    with _output(args.output) as out:
+        out.write(page)
+    n_deals = sum(len(r.result.deals) for r in reviewed)
+    n_errors = sum(1 for r in reviewed if r.result.errors)
+    where = "" if args.output in (None, "-") else f" -> {args.output}"
+    print(
+        f"dealextract: {len(reviewed)} articles, {n_deals} deals, {n_errors} with errors{where}",
+        file=sys.stderr,
+    )
+    return 1 if n_errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dealextract",
@@ -103,10 +179,31 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ext = sub.add_parser("extract", help="extract records from articles (JSONL out, one line per article)")
-    ext.add_argument("inputs", nargs="*", help=".jsonl, .jsonl.gz, .txt, folders, or - for stdin")
+    ext.add_argument(
+        "inputs", nargs="*", help=".jsonl(.gz), .txt, .csv, .parquet, .warc(.gz), folders, or - for stdin"
+    )
     ext.add_argument("-o", "--output", help="output JSONL file (default: standard output)")
-    ext.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    ext.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     ext.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that have none")
+    ext.add_argument("--text-field", default="text", help="field/column holding the article text")
+    ext.add_argument("--id-field", default="id", help="field/column holding the article id")
+    ext.add_argument("--published-field", default="published", help="field/column holding the date")
+    ext.add_argument("--deals-table", metavar="FILE", help="also write one row per deal (.csv or .parquet)")
+    ext.add_argument(
+        "--deals-only",
+        action="store_true",
+        help="keep deals and errors, not entities; skip articles a fast scan proves hold no deal",
+    )
+    ext.add_argument(
+        "--resume", action="store_true", help="continue an interrupted run from the output already written"
+    )
+    ext.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://host:8786)")
+    ext.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress on standard error (default: only when it is a terminal)",
+    )
     ext.add_argument("--orgs", action="append", help="extra organisation gazetteer file (JSONL)")
     ext.add_argument("--models", action="append", help="extra AI model gazetteer file (JSONL)")
     ext.set_defaults(func=cmd_extract)
@@ -118,6 +215,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="print the JSON Schema of ArticleResult")
     sch.set_defaults(func=cmd_schema)
+
+    ren = sub.add_parser("render", help="write one self-contained HTML page to review the extractions")
+    ren.add_argument("inputs", nargs="*", help=".jsonl(.gz), .txt, .csv, .parquet, folders, or - for stdin")
+    ren.add_argument("-o", "--output", help="output HTML file (default: standard output)")
+    ren.add_argument("--published", help="publication date (YYYY-MM-DD) for articles that have none")
+    ren.add_argument("--title", default="dealextract review", help="page title")
+    ren.add_argument("--limit", type=int, default=None, help="render only the first N articles")
+    ren.add_argument("--orgs", action="append", help="extra organisation gazetteer file (JSONL)")
+    ren.add_argument("--models", action="append", help="extra AI model gazetteer file (JSONL)")
+    ren.set_defaults(func=cmd_render)
 
     bench = sub.add_parser("bench", help="score against gold records and time the pipeline")
     bench.add_argument("folder", nargs="?", help="folder of gold cases (default: the bundled fixtures)")
@@ -132,7 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "jobs", 1) < 1:
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
         parser.error("--jobs must be at least 1")
     try:
         return int(args.func(args))

@@ -19,6 +19,7 @@ is much cheaper than iterating ``doc.sents``.
 from __future__ import annotations
 
 import itertools
+from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_SPACE, ORTH, SENT_START
@@ -48,7 +49,7 @@ class SentenceSplitter:
             return doc
         starts = self.sentence_starts(doc)
         values = np.where(starts, 1, -1).astype(np.int32)
-        doc.from_array([SENT_START], values.reshape(-1, 1).astype(np.uint64))
+        doc.from_array([SENT_START], cast(Any, values.reshape(-1, 1).astype(np.uint64)))
         doc._.dealextract_sentence_spans = self._spans(doc, np.flatnonzero(starts))
         return doc
 
@@ -62,9 +63,9 @@ class SentenceSplitter:
         opener = np.isin(orth, self._openers)
         starts_like = (digit == 1) | opener | ((alpha == 1) & (lower == 0)) | ((ascii_ == 0) & (space == 0))
         newline = np.zeros(n, dtype=bool)
-        for i in np.flatnonzero(space == 1):
-            if "\n" in doc[int(i)].text:
-                newline[i] = True
+        for k in np.flatnonzero(space == 1):
+            if "\n" in doc[int(k)].text:
+                newline[k] = True
         final = np.isin(orth, self._final)
         closer = np.isin(orth, self._closers)
         starts = np.zeros(n, dtype=bool)

@@ -12,6 +12,7 @@ Config::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,7 +26,14 @@ from dealextract.ai_models.patterns import (
     find_unseen,
     is_version_token,
 )
-from dealextract.gazetteer import Gazetteer, load_many, read_jsonl, write_jsonl
+from dealextract.gazetteer import (
+    Gazetteer,
+    GazetteerError,
+    load_many,
+    parse_entry,
+    read_jsonl,
+    write_jsonl,
+)
 from dealextract.mentions import ModelMention, OrgMention, register_extensions
 from dealextract.orgs.component import blocked_tokens
 
@@ -51,9 +59,16 @@ class ModelsComponent:
         self.name = name
         self.use_rules = use_rules
         self.extra_files = [str(p) for p in extra_files]
-        self.gazetteer = Gazetteer(nlp, load_many([MODEL_FILE], self.extra_files, MODEL_KINDS), "model")
+        # As in the orgs component: ``spacy.load`` builds us from the saved config before ``from_disk``
+        # restores the saved gazetteer, so a user file missing there is only an error if we are used
+        # without ``from_disk``.
+        self.missing_files = [f for f in self.extra_files if not Path(f).exists()]
+        present = [f for f in self.extra_files if f not in self.missing_files]
+        self.gazetteer = Gazetteer(nlp, load_many([MODEL_FILE], present, MODEL_KINDS), "model")
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.missing_files:
+            raise GazetteerError(f"{self.missing_files[0]}: cannot read (No such file or directory)")
         self.set_annotations(doc, self.match(doc))
         return doc
 
@@ -94,12 +109,27 @@ class ModelsComponent:
         doc._.dealextract_models = out
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save every known model (bundled and the user's) in the gazetteer line format."""
         p = Path(path)
         p.mkdir(parents=True, exist_ok=True)
         write_jsonl(p / "models.jsonl", self.gazetteer)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ModelsComponent:
+        """Restore what ``to_disk`` saved (replacing what the config's files gave)."""
         self.gazetteer = Gazetteer(self.nlp, read_jsonl(Path(path) / "models.jsonl", MODEL_KINDS), "model")
+        self.missing_files = []
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The same data as ``to_disk``, for ``nlp.to_bytes()``."""
+        saved = {"models": [e.to_json() for e in self.gazetteer]}
+        return json.dumps(saved, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ModelsComponent:
+        """Restore what ``to_bytes`` saved."""
+        saved = json.loads(data)
+        self.gazetteer = Gazetteer(self.nlp, [parse_entry(o, MODEL_KINDS) for o in saved["models"]], "model")
+        self.missing_files = []
         return self
 
 

@@ -48,9 +48,19 @@ def _without_trailing_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(source[: cut + 3], pattern.flags)
 
 
+RAISE_STRONG_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG})\b")
 RAISE_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG}|{F.RAISE_WEAK})\b")
 INVEST_ANY = _without_trailing_lookahead(F.INVEST_RE)
 STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|interest|holding)\s+in\b")
+
+
+def has_amount(line: str) -> bool:
+    """Whether ``line`` may hold an amount of money: a scanner hit with a currency before or after it.
+
+    The money finder keeps only hits with a currency form (``grammar.scan``); a range ("$5-10 million")
+    has one on at least one of its ends.
+    """
+    return any(m.group("pre") or m.group("post") for m in SCANNER.finditer(line))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,49 +74,44 @@ class Verdict:
 
 
 def line_verdict(line: str) -> Verdict:
-    """Whether one line (a union of whole sentences) passes any test that can start a deal."""
+    """Whether one line (a union of whole sentences) passes any test that can start a deal.
+
+    The tests mirror ``assemble._is_financing``, ``_draft_for``, ``_nominal_draft`` and ``_context_draft``:
+    a weak raise verb ("closed", "announced") needs a funding word; a strong one ("raised") or an invest
+    verb needs a funding word or an amount; an acquisition verb needs nothing more.
+    """
     low = line.lower()
     if F.ACQUIRE_RE.search(low):
         return Verdict("acquire")
     funding = F.FUNDING_WORDS.search(low) is not None
     invest = INVEST_ANY.search(low) is not None
-    if invest or RAISE_ANY.search(low):
-        if funding or SCANNER.search(line):
-            return Verdict("raise_or_invest")
+    if funding and (invest or RAISE_ANY.search(low)):
+        return Verdict("raise_or_invest")
     if (invest or F.STAKE_VERB_RE.search(low)) and STAKE_NOUN.search(low):
         return Verdict("stake")
-    if funding:
-        if SCANNER.search(line):
-            return Verdict("nominal")
-        if any(cue.pattern.search(low) for cue in F.CUES):
-            return Verdict("possessive")
+    if funding and any(cue.pattern.search(low) for cue in F.CUES):
+        return Verdict("possessive")
+    if (funding or invest or RAISE_STRONG_ANY.search(low)) and has_amount(line):
+        return Verdict("amount")
     return Verdict("")
-
-
-# Cheapest test first: a line with none of these words cannot pass ``line_verdict``.
-_ANY_DEAL_WORD = re.compile(
-    "|".join(
-        p.pattern
-        for p in (F.ACQUIRE_RE, F.FUNDING_WORDS, INVEST_ANY, RAISE_ANY, F.STAKE_VERB_RE)
-    ),
-    re.X,
-)
 
 
 def candidate_lines(text: str) -> list[int]:
     """Indexes of the lines of ``text`` that may start a deal."""
-    return [i for i, line in enumerate(text.split("\n")) if _ANY_DEAL_WORD.search(line.lower()) and line_verdict(line)]
+    return [i for i, line in enumerate(text.split("\n")) if line_verdict(line)]
 
 
 def is_candidate(text: str) -> bool:
     """True when the article may hold a deal; False only when the full pipeline would find none.
 
-    One pass of a single alternation over the lower-cased article rules out most ordinary news at once;
-    the per-line tests run only on lines that hold a deal word.
+    Whole-article searches come first: an acquisition verb anywhere settles it (its line passes), and an
+    article with no funding word, no invest or strong raise verb and no stake verb cannot pass any line.
     """
     low = text.lower()
-    if not _ANY_DEAL_WORD.search(low):
+    if F.ACQUIRE_RE.search(low):
+        return True
+    if not F.FUNDING_WORDS.search(low) and not (
+        INVEST_ANY.search(low) or RAISE_STRONG_ANY.search(low) or F.STAKE_VERB_RE.search(low)
+    ):
         return False
-    lines = text.split("\n")
-    low_lines = low.split("\n")
-    return any(_ANY_DEAL_WORD.search(lw) and line_verdict(line) for line, lw in zip(lines, low_lines))
+    return any(line_verdict(line) for line in text.split("\n"))

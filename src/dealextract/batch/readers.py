@@ -130,7 +130,7 @@ def read_text(text: str, article_id: str | None, default_published: dt.date | No
 
 def _open_binary(path: Path) -> IO[bytes]:
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return path.open("rb")
 
 
@@ -232,7 +232,7 @@ def read_stdin(
     stream: IO[bytes], default_published: dt.date | None, fields: Fields = DEFAULT_FIELDS
 ) -> Iterator[InputItem]:
     """Standard input: JSONL when it starts with "{", otherwise one plain-text article."""
-    buffered = io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = io.BufferedReader(stream)  # type: ignore[type-var]
     head = buffered.peek(64).lstrip()
     if head.startswith(b"{"):
         yield from read_jsonl_lines(buffered, "<stdin>", default_published, fields)

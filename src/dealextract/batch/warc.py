@@ -43,7 +43,7 @@ def html_to_article(
         published = default_published
     return Article(
         text=str(text),
-        id=record_id or url,
+        id=url or record_id,
         published=published,
         title=data.get("title"),
         url=url,

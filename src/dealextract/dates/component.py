@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +23,23 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.dealextract_dates = find_dates(doc.text, published_of(doc))
         return doc
+
+    # -- serialisation: its rules ship with the package, so there is nothing to save; these exist so that
+    # ``nlp.to_disk``/``to_bytes`` treat every dealextract component alike.
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Nothing to save: the component's behaviour is its code and its config."""
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DatesComponent:
+        """Nothing to restore."""
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Nothing to save (an empty payload)."""
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> DatesComponent:
+        """Nothing to restore."""
+        return self
 
 
 @Language.factory("dealextract_dates")

@@ -54,10 +54,14 @@ _TOTAL_AFTER = re.compile(
     r"^\s*(?:\w+\s){0,3}?(?:to\sdate|so\sfar|since\s(?:its\s|it\swas\s)?(?:founding|founded|inception|launch|establishment)"
     r"|in\stotal|altogether|in\scumulative|over\sthe\syears|in\sits\shistory)"
 )
+# An amount that measures something else: "revenue of $X", "sales rose to $X", "a market worth $X".
 _OTHER_BEFORE = re.compile(
-    r"\b(?:revenue|revenues|sales|profit|profits|income|loss|losses|turnover|market|spending|budget|gmv|arr"
-    r"|capex|cost|costs|price|prices|salary|fine|penalty|bonus|subsidy|subsidies|earnings|ebitda|spend"
-    r"|priced\sat|sold\sfor|generated|earned|made|lost|worth\sof|exports|imports)\b[^«.;]{0,30}$"
+    r"\b(?:(?:revenue|revenues|sales|profit|profits|income|loss|losses|turnover|market|spending|budget|gmv|arr"
+    r"|capex|cost|costs|price|prices|salary|fine|penalty|bonus|subsidy|subsidies|earnings|ebitda|spend|exports"
+    r"|imports|bookings|cash\sflow|debt\sload|liabilities|assets)(?:\s(?:[\w\-]+\s){0,2}?(?:of|to|at|reached"
+    r"|hit|was|were|is|are|totall?ed|totall?ing|amounted\sto|topped|exceeded|passed|stood\sat|came\sin\sat"
+    r"|worth|rose|grew|fell|jumped|climbed|surged|dropped|declined)(?:\sto|\sby)?)?"
+    r"|priced\sat|sold\sfor|generated|earned|lost|worth\sof|fined)" + _QUALIFIER + "$"
 )
 _FUND_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s){0,2}(?:fund|funds|vehicle)\b")
 _DATE_SKIP_BEFORE = re.compile(
@@ -82,6 +86,14 @@ _MODIFIER_SUFFIXES = (
     "-backed", "-based", "-owned", "-led", "-controlled", "-funded", "-listed", "-headquartered",
     "-registered", "-incorporated", "-affiliated", "-linked", "-supported", "-run", "-founded",
 )  # fmt: skip
+# "a former Aramco engineer, ... raised": the organisation qualifies a person, it is not the subject.
+_ROLE_NOUN_AFTER = re.compile(
+    r"\s(?:engineer|engineers|executive|executives|employee|employees|veteran|veterans|alum|alumnus|alumni"
+    r"|founder|co-founder|cofounder|ceo|cto|cfo|chief|manager|researcher|researchers|scientist|scientists"
+    r"|analyst|analysts|spokesperson|spokesman|spokeswoman|official|officials|director|president|chairman"
+    r"|partner|staffer|staff|insider|board|unit|division|subsidiary|affiliate|arm|spin-off|spinoff|portfolio"
+    r"|shares|stock|shareholders)\b"
+)
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -173,6 +185,7 @@ class Draft:
     has_verb: bool = True
     listed: bool = False  # named in a list of deals ("other recipients included X") with no terms
     date_from_publication: bool = False
+    anchor: int = 0  # where in its sentence the draft's own words end (for attaching later lists)
     last_sentence: int = 0
 
     def add_investors(self, found: Iterable[Investor]) -> None:
@@ -276,7 +289,7 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
         if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):
             continue
         after = sk.skel[pe : pe + 10]
-        if after.startswith(_MODIFIER_SUFFIXES):
+        if after.startswith(_MODIFIER_SUFFIXES) or _ROLE_NOUN_AFTER.match(sk.skel, pe):
             continue
         return slot
     return None
@@ -412,6 +425,8 @@ def find_triggers(sk: Skeleton) -> list[Trigger]:
     for m in F.RAISE_RANKING_RE.finditer(sk.skel):
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, True))
     for m in F.RAISE_RE.finditer(sk.skel):
+        if F.FAILED_BEFORE.search(sk.skel, max(0, m.start() - 25), m.start()):
+            continue
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, bool(m["strong"])))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
@@ -483,6 +498,11 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 continue
             stated.append(draft)
             anchors.append((t.end, draft))
+    for tranche in _debt_tranches(sk, stated):
+        tranche.add_sentence(sk, index)
+        stated.append(tranche)
+        anchors.append((tranche.anchor, tranche))
+    anchors.sort(key=lambda a: a[0])
     if not stated:
         for nominals in (
             [_nominal_draft(sk, found_money)],
@@ -729,6 +749,36 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     return draft
 
 
+# "had paid 14 million euros for Optisens": the price of an acquisition told before.
+_PAID_FOR = re.compile(
+    r"\b(?:paid|pays|pay|paying|spent|spends|spend|shelled\sout|forked\sout)\s(?:[\w\-]+\s){0,3}?«m(\d+)»"
+    r"\s(?:[\w\-]+\s){0,3}?(?:for|on|to\sbuy|to\sacquire)\s(?:the\s)?«o(\d+)»"
+)
+
+
+# "... a $60 million Series C, plus a $40 million credit facility from X": a second deal, in debt.
+_DEBT_TRANCHE = re.compile(
+    r"\b(?:plus|and|as\swell\sas|along\swith|alongside|together\swith)\s(?:a|an)\s(?:[\w\-]+\s)?«m(\d+)»\s"
+    r"(?:[\w\-]+\s)?(?:credit|debt|loan|lending|venture\sdebt)(?:\s(?:facility|line|financing|round|funding))?"
+)
+
+
+def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:
+    """Debt raised alongside an equity round in the same sentence, as its own deal (kind investment)."""
+    out: list[Draft] = []
+    for m in _DEBT_TRANCHE.finditer(sk.skel):
+        money = sk.slots[int(m.group(1))].money
+        owner = next((d for d in stated if d.kind != "acquisition"), None)
+        if owner is None or money is None or (owner.amount is not None and owner.amount is money):
+            continue
+        tranche = Draft("investment", owner.target, owner.target_how, amount=money, has_verb=owner.has_verb)
+        tranche.round = "Debt"
+        tranche.date = owner.date
+        tranche.anchor = m.end()
+        out.append(tranche)
+    return out
+
+
 def _restatement(
     sk: Skeleton, index: int, found_money: list[tuple[int, int, Money, str]], recent: list[Draft]
 ) -> None:
@@ -737,6 +787,18 @@ def _restatement(
     funding" and dates it ("confirmed the funding on Tuesday") dates the latest deal."""
     if recent and recent[-1].date is None and _DEFINITE_ROUND.search(sk.skel):
         recent[-1].date = pick_date(sk, 0)
+    paid = _PAID_FOR.search(sk.skel)
+    if paid:
+        money, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
+        for draft in reversed(recent):
+            if (
+                draft.kind == "acquisition"
+                and draft.amount is None
+                and names_match(draft.target.name, target.name)
+            ):
+                draft.amount = money.money
+                draft.add_sentence(sk, index)
+                return
     for _, _, money, role in found_money:
         if role != "deal":
             continue

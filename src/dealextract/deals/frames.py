@@ -64,6 +64,10 @@ RECIPIENTS_RE = re.compile(
 )
 
 RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!\s+by\b)")
+# "its last attempt to raise money collapsed", "failed to secure": no money moved.
+FAILED_BEFORE = re.compile(
+    r"\b(?:attempts?|attempted|tried|trying|failed|failing|unable|struggled|struggling|bid|effort|efforts)\s(?:to\s)?$"
+)
 
 INVEST_RE = re.compile(
     r"""(?<![-\w])(?:
@@ -175,6 +179,11 @@ CUES: tuple[Cue, ...] = (
 LIST_STOP = frozenset(
     [
         "with",
+        "of",
+        "division",
+        "unit",
+        "subsidiary",
+        "arm",
         "which",
         "who",
         "whose",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from dealextract.money.units import convert
 
 if TYPE_CHECKING:
-    from currency_converter import CurrencyConverter  # type: ignore[import-untyped]
+    from currency_converter import CurrencyConverter
 
     from dealextract.records import Money
 

@@ -20,10 +20,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from dealextract.ai_models.patterns import find_known
 from dealextract.gazetteer import (
@@ -37,6 +37,7 @@ from dealextract.gazetteer import (
 )
 from dealextract.mentions import OrgMention, register_extensions
 from dealextract.orgs import patterns as P
+from dealextract.tokens import TokenTable, table
 
 ORG_KINDS = frozenset({"investor", "company", "ai_lab", "bank", "university", "agency", "media", "exchange"})
 PLACE_KINDS = frozenset({"country", "province", "city", "region"})
@@ -87,30 +88,40 @@ def _present(files: Iterable[str]) -> list[str]:
     return [f for f in files if Path(f).exists()]
 
 
-def _is_headline(doc: Doc, start: int, end: int) -> bool:
+def _is_headline(t: TokenTable, start: int, end: int) -> bool:
     """A title-case line ("Deep Robotics Raises Funds From State Investors"): rules would misfire."""
-    toks = [t for t in doc[start:end] if not t.is_space]
-    if not toks or toks[-1].text in {".", "!", "?", '"', "”", ":", ";"}:
+    text = t.text
+    toks = [k for k in range(start, min(end, t.n)) if not t.is_space[k]]
+    if not toks or text[toks[-1]] in {".", "!", "?", '"', "”", ":", ";"}:
         return False
-    words = [t for t in toks if t.is_alpha and len(t.text) > 3]
+    words = [k for k in toks if t.is_alpha[k] and len(text[k]) > 3]
     if len(words) < 4:
         return False
-    caps = sum(1 for t in words if t.text[0].isupper())
+    caps = sum(1 for k in words if text[k][0].isupper())
     return caps / len(words) >= 0.75
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence bounds, also split at line breaks (a headline line has no full stop)."""
+def _sentences(t: TokenTable) -> list[tuple[int, int]]:
+    """Sentence bounds, also split at line breaks (a headline line has no full stop).
+
+    Computed once per Doc (both rule passes ask) from the token table, not from ``doc.sents``.
+    """
+    return cast(list[tuple[int, int]], t.derived("orgs.sentences", _split_sentences))
+
+
+def _split_sentences(t: TokenTable) -> list[tuple[int, int]]:
+    """The work of ``_sentences``: the Doc's sentences, cut after every token holding a line break."""
     bounds: list[tuple[int, int]] = []
     try:
-        sents = [(s.start, s.end) for s in doc.sents]
+        sents = t.sentence_bounds()
     except ValueError:
-        sents = [(0, len(doc))]
+        sents = [(0, t.n)]
+    text, ws, is_space = t.text, t.ws, t.is_space
     for s, e in sents:
         cur = s
         for i in range(s, e):
-            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-                stop = i + 1 if doc[i].is_space or "\n" in doc[i].whitespace_ else i
+            if "\n" in text[i] or "\n" in ws[i]:
+                stop = i + 1 if is_space[i] or "\n" in ws[i] else i
                 if stop > cur:
                     bounds.append((cur, stop))
                 cur = stop
@@ -160,14 +171,23 @@ class OrgsComponent:
         return doc
 
     def set_annotations(self, doc: Doc, found: list[_Found]) -> None:
+        t = table(doc)
         mentions: list[OrgMention] = []
         for f in sorted(found, key=lambda x: (x.start, x.end)):
-            span = doc[f.start : f.end]
+            if f.end > f.start:
+                start_char, end_char, text = (
+                    t.start_char(f.start),
+                    t.end_char(f.end),
+                    t.span_text(f.start, f.end),
+                )
+            else:  # never produced by ``match``; kept exact for callers passing their own
+                span = doc[f.start : f.end]
+                start_char, end_char, text = span.start_char, span.end_char, span.text
             mentions.append(
                 OrgMention(
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
+                    start=start_char,
+                    end=end_char,
+                    text=text,
                     name=f.name,
                     kind=f.kind,
                     source=f.source,
@@ -222,6 +242,7 @@ class OrgsComponent:
     # -- matching ------------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[_Found]:
         """All organisation mentions in ``doc`` (token spans, not yet written to the Doc)."""
+        t = table(doc)
         blocked = blocked_tokens(doc)
         for m in find_known(doc, self.models):
             blocked.update(range(m.start, m.end))
@@ -238,23 +259,23 @@ class OrgsComponent:
 
         hits = self.orgs.find(doc)
         if self.use_rules:
-            for f in self._absorbing_runs(doc, hits, blocked):
+            for f in self._absorbing_runs(t, hits, blocked):
                 add(f)
         for hit in hits:
             e = hit.entry
             add(
                 _Found(
-                    hit.start, _legal_end(doc, hit.end), e.name, e.kind, "gazetteer", e.location, e.parent, e
+                    hit.start, _legal_end(t, hit.end), e.name, e.kind, "gazetteer", e.location, e.parent, e
                 )
             )
         if self.use_rules:
-            self._rules(doc, add, taken, blocked)
-            self._propagate(doc, found, add)
-        self._parenthetical_aliases(doc, found, add)
+            self._rules(t, add, taken, blocked)
+            self._propagate(t, found, add)
+        self._parenthetical_aliases(t, found, add)
         self._canonical_short_forms(found)
         return found
 
-    def _absorbing_runs(self, doc: Doc, hits: list[Any], blocked: set[int]) -> list[_Found]:
+    def _absorbing_runs(self, t: TokenTable, hits: list[Any], blocked: set[int]) -> list[_Found]:
         """Longer names built on a known one: "Lenovo Capital & Incubator Group", "Intel China",
         "Amazon Industrial Innovation Fund", "CMG-SDIC Capital".  The whole run is the organisation
         (a different one from the known name, which becomes its ``parent`` when it starts the run)."""
@@ -262,11 +283,11 @@ class OrgsComponent:
             return []
         hit_at = {h.start: h for h in hits}
         out: list[_Found] = []
-        for s, e in _sentences(doc):
-            if _is_headline(doc, s, e):
+        for s, e in _sentences(t):
+            if _is_headline(t, s, e):
                 continue
-            for run in P.find_runs(doc, s, e):
-                trimmed = P.trim_run(doc, run)
+            for run in P.find_runs(t, s, e):
+                trimmed = P.trim_run(t, run)
                 if trimmed is None or trimmed.end - trimmed.start > P.MAX_NAME_TOKENS:
                     continue
                 inside = [hit_at[i] for i in range(trimmed.start, trimmed.end) if i in hit_at]
@@ -277,11 +298,9 @@ class OrgsComponent:
                 if last.end >= trimmed.end:
                     continue
                 tail = P.Run(last.end, trimmed.end)
-                tail_text = doc[tail.start : tail.end].text
+                tail_text = t.span_text(tail.start, tail.end)
                 tail_place = self.places.get(tail_text)
-                org_end = (
-                    P.ends_in_org_word(doc, trimmed) and doc[trimmed.end - 1].lower_ not in P.LEGAL_FORMS
-                )
+                org_end = P.ends_in_org_word(t, trimmed) and t.lower[trimmed.end - 1] not in P.LEGAL_FORMS
                 place_end = (
                     tail_place is not None
                     and tail_place.kind in {"country", "region"}
@@ -290,51 +309,51 @@ class OrgsComponent:
                 )
                 if not (org_end or place_end):
                     continue
-                if self._rejected(doc, trimmed, s):
+                if self._rejected(t, trimmed, s):
                     continue
                 parent = inside[0].entry.name if inside[0].start == trimmed.start else None
-                kind = P.suffix_kind(doc, trimmed) if org_end else inside[0].entry.kind
-                name = " ".join(doc[trimmed.start : trimmed.end].text.split())
+                kind = P.suffix_kind(t, trimmed) if org_end else inside[0].entry.kind
+                name = " ".join(t.span_text(trimmed.start, trimmed.end).split())
                 out.append(
-                    _Found(trimmed.start, _legal_end(doc, trimmed.end), name, kind, "extends", None, parent)
+                    _Found(trimmed.start, _legal_end(t, trimmed.end), name, kind, "extends", None, parent)
                 )
         return out
 
-    def _is_place(self, doc: Doc, run: P.Run) -> bool:
-        return self.places.get(doc[run.start : run.end].text) is not None
+    def _is_place(self, t: TokenTable, run: P.Run) -> bool:
+        return self.places.get(t.span_text(run.start, run.end)) is not None
 
-    def _rejected(self, doc: Doc, run: P.Run, sent_start: int) -> bool:
+    def _rejected(self, t: TokenTable, run: P.Run, sent_start: int) -> bool:
         """Runs that are never organisations: places, people, months, rounds, lone ordinary words."""
-        span = doc[run.start : run.end]
-        low = span.text.lower()
-        if self._is_place(doc, run) or P.looks_like_person(doc, run):
+        low = t.span_text(run.start, run.end).lower()
+        if self._is_place(t, run) or P.looks_like_person(t, run):
             return True
+        lower = t.lower
         if run.end - run.start == 1:
-            tok = doc[run.start]
-            if tok.lower_ in P.NOT_ORG_WORDS or tok.lower_ in P.NOT_ORG_MIXED or tok.is_stop:
+            k = run.start
+            if lower[k] in P.NOT_ORG_WORDS or lower[k] in P.NOT_ORG_MIXED or t.is_stop[k]:
                 return True
-            if tok.lower_ in P.ORG_SUFFIXES or tok.lower_ in P.PERSON_TITLES:
+            if lower[k] in P.ORG_SUFFIXES or lower[k] in P.PERSON_TITLES:
                 return True
-            if tok.is_upper and len(tok.text) <= 1:
+            if t.is_upper[k] and len(t.text[k]) <= 1:
                 return True
         if low.startswith("series ") or low in P.NOT_ORG_MIXED:
             return True
         return all(
-            t.lower_ in P.NOT_ORG_WORDS or t.lower_ in P.ORG_SUFFIXES
-            for t in span
-            if t.is_alpha or t.like_num or any(c.isalnum() for c in t.text)
+            lower[k] in P.NOT_ORG_WORDS or lower[k] in P.ORG_SUFFIXES
+            for k in range(run.start, min(run.end, t.n))
+            if t.is_alpha[k] or t.like_num[k] or any(c.isalnum() for c in t.text[k])
         )
 
-    def _rules(self, doc: Doc, add: Any, taken: dict[int, _Found], blocked: set[int]) -> None:
-        for s, e in _sentences(doc):
-            headline = _is_headline(doc, s, e)
-            raw_runs = P.find_runs(doc, s, e)
+    def _rules(self, t: TokenTable, add: Any, taken: dict[int, _Found], blocked: set[int]) -> None:
+        for s, e in _sentences(t):
+            headline = _is_headline(t, s, e)
+            raw_runs = P.find_runs(t, s, e)
             runs: list[P.Run] = []
             for r in raw_runs:
                 runs.extend(self._split_at_taken(r, taken, blocked))
-            trimmed = [t for t in (P.trim_run(doc, r) for r in runs) if t is not None]
+            trimmed = [x for x in (P.trim_run(t, r) for r in runs) if x is not None]
             # known organisations take part in lists too
-            items: dict[int, P.Run] = {t.start: t for t in trimmed}
+            items: dict[int, P.Run] = {x.start: x for x in trimmed}
             known: set[int] = set()
             for i in range(s, e):
                 f = taken.get(i)
@@ -349,38 +368,38 @@ class OrgsComponent:
                 if r.start in known:
                     seeds.append((r, None))
                     continue
-                if r.end - r.start > P.MAX_NAME_TOKENS or self._rejected(doc, r, s):
+                if r.end - r.start > P.MAX_NAME_TOKENS or self._rejected(t, r, s):
                     continue
-                reason = self._reason(doc, r, s, e, headline)
+                reason = self._reason(t, r, s, e, headline)
                 if reason is not None:
                     accepted[r.start] = reason
                     seeds.append((r, None if reason != "left" else True))
-                elif P.left_trigger(doc, r, s):
+                elif P.left_trigger(t, r, s):
                     seeds.append((r, True))
             if not headline:
                 for r, direction in seeds:
                     for forward in (True, False):
                         if direction is not None and direction != forward:
                             continue
-                        for nb in P.list_neighbours(doc, r, by_start, by_end, e, s, forward):
+                        for nb in P.list_neighbours(t, r, by_start, by_end, e, s, forward):
                             if nb.start in known or nb.start in accepted:
                                 continue
-                            if nb.end - nb.start > P.MAX_NAME_TOKENS or self._rejected(doc, nb, s):
+                            if nb.end - nb.start > P.MAX_NAME_TOKENS or self._rejected(t, nb, s):
                                 break
-                            if doc[nb.start].is_sent_start and nb.end - nb.start == 1:
+                            if t.sent_start[nb.start] and nb.end - nb.start == 1:
                                 break
                             accepted[nb.start] = "list"
             for start, reason in accepted.items():
                 r = by_start[start]
-                kind = P.suffix_kind(doc, r) if P.ends_in_org_word(doc, r) else None
+                kind = P.suffix_kind(t, r) if P.ends_in_org_word(t, r) else None
                 add(
                     _Found(
                         r.start,
                         r.end,
-                        " ".join(doc[r.start : r.end].text.split()),
+                        " ".join(t.span_text(r.start, r.end).split()),
                         kind,
                         reason,
-                        self._location(doc, r),
+                        self._location(t, r),
                     )
                 )
 
@@ -399,63 +418,66 @@ class OrgsComponent:
             out.append(P.Run(cur, run.end))
         return out
 
-    def _reason(self, doc: Doc, r: P.Run, s: int, e: int, headline: bool) -> str | None:
+    def _reason(self, t: TokenTable, r: P.Run, s: int, e: int, headline: bool) -> str | None:
         """Why a run is an organisation, or None."""
-        if P.ends_in_org_word(doc, r) and not (
+        if P.ends_in_org_word(t, r) and not (
             r.end - r.start == 2
-            and self._is_place(doc, P.Run(r.start, r.start + 1))
-            and doc[r.end - 1].lower_ in {"ai", "tech", "bio", "health", "energy"}
+            and self._is_place(t, P.Run(r.start, r.start + 1))
+            and t.lower[r.end - 1] in {"ai", "tech", "bio", "health", "energy"}
         ):
             return "suffix"
         if headline:
             return None
-        if self._based(doc, r) is not None:
+        if self._based(t, r) is not None:
             return "based"
-        if P.head_noun_before(doc, r):
+        if P.head_noun_before(t, r):
             return "head_noun"
-        if P.apposition_after(doc, r, e):
+        if P.apposition_after(t, r, e):
             return "apposition"
-        if P.right_trigger(doc, r, e):
+        if P.right_trigger(t, r, e):
             return "right"
-        if P.left_trigger(doc, r, s):
+        if P.left_trigger(t, r, s):
             return "left"
-        if r.end - r.start == 1 and P.is_mixed_case(doc[r.start].text):
+        if r.end - r.start == 1 and P.is_mixed_case(t.text[r.start]):
             return "mixed_case"
         return None
 
-    def _based(self, doc: Doc, r: P.Run) -> str | None:
+    def _based(self, t: TokenTable, r: P.Run) -> str | None:
         """ "Beijing-based X" → the place, for X; None when the run is not introduced that way."""
         i = r.start
-        if i >= 3 and doc[i - 1].lower_ in {"based", "headquartered", "listed"} and doc[i - 2].text == "-":
+        if i >= 3 and t.lower[i - 1] in {"based", "headquartered", "listed"} and t.text[i - 2] == "-":
+            cap = P.cap_column(t)
             j = i - 3
             k = j
-            while k > 0 and i - k < 5 and P.is_cap(doc[k - 1]):
+            while k > 0 and i - k < 5 and cap[k - 1]:
                 k -= 1
-            return doc[k : j + 1].text
+            return t.span_text(k, j + 1)
         return None
 
-    def _location(self, doc: Doc, r: P.Run) -> str | None:
-        place = self._based(doc, r)
+    def _location(self, t: TokenTable, r: P.Run) -> str | None:
+        place = self._based(t, r)
         if place is not None:
             return place
         # "Beijing-based AI startup X": look a few tokens back for "-based"
+        cap = P.cap_column(t)
         for i in range(r.start - 1, max(r.start - 6, 2), -1):
-            if doc[i].lower_ == "based" and doc[i - 1].text == "-":
+            if t.lower[i] == "based" and t.text[i - 1] == "-":
                 k = i - 2
-                while k > 0 and P.is_cap(doc[k - 1]) and i - k < 5:
+                while k > 0 and cap[k - 1] and i - k < 5:
                     k -= 1
-                return doc[k : i - 1].text
+                return t.span_text(k, i - 1)
         return None
 
-    def _propagate(self, doc: Doc, found: list[_Found], add: Any) -> None:
+    def _propagate(self, t: TokenTable, found: list[_Found], add: Any) -> None:
         """Every later (or earlier) use of a name the rules accepted, and its short form, is that org.
 
         "Fortera Capital ... Fortera's post": the short form is the name less its organisation words,
         kept only when it is not a place, a person or an ordinary word.
         """
+        text, lower, cap = t.text, t.lower, P.cap_column(t)
         forms: dict[tuple[str, ...], _Found] = {}
         for f in found:
-            toks = tuple(t.text for t in doc[f.start : f.end])
+            toks = tuple(text[f.start : f.end])
             forms.setdefault(toks, f)
             if True:
                 k = len(toks)
@@ -468,25 +490,21 @@ class OrgsComponent:
             return
         longest = max(len(k) for k in forms)
         first_tokens = {k[0] for k in forms}
-        n = len(doc)
+        n = t.n
         i = 0
         while i < n:
-            if doc[i].text not in first_tokens:
+            if text[i] not in first_tokens:
                 i += 1
                 continue
             matched = 0
             for length in range(min(longest, n - i), 0, -1):
-                key = tuple(t.text for t in doc[i : i + length])
+                key = tuple(text[i : i + length])
                 hit = forms.get(key)
                 if hit is None:
                     continue
                 f = hit
                 # whole words only: not inside a longer capitalised run
-                if (
-                    i + length < n
-                    and P.is_cap(doc[i + length])
-                    and doc[i + length].lower_ not in P.NOT_ORG_WORDS
-                ):
+                if i + length < n and cap[i + length] and lower[i + length] not in P.NOT_ORG_WORDS:
                     continue
                 if add(
                     _Found(
@@ -513,24 +531,23 @@ class OrgsComponent:
             return False
         return not all(t.lower() in P.NOT_ORG_WORDS or t.lower() in P.FIRST_NAMES for t in toks)
 
-    def _parenthetical_aliases(self, doc: Doc, found: list[_Found], add: Any) -> None:
+    def _parenthetical_aliases(self, t: TokenTable, found: list[_Found], add: Any) -> None:
         """ "China Merchants Bank (CMB)", "Alibaba (阿里巴巴)": the bracketed form names the same org."""
+        text = t.text
         aliases: dict[str, _Found] = {}
         for f in list(found):
             i = f.end
-            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-                inner = doc[i + 1].text
-                if _acronym_of(inner, doc[f.start : f.end]) or _is_cjk(inner):
+            if i + 2 < t.n and text[i] == "(" and text[i + 2] == ")":
+                inner = text[i + 1]
+                if _acronym_of(inner, t.span_text(f.start, f.end)) or _is_cjk(inner):
                     add(_Found(i + 1, i + 2, f.name, f.kind, "alias", None, f.parent, f.entry))
                     aliases.setdefault(inner, f)
         if not aliases:
             return
-        for tok in doc:
-            owner = aliases.get(tok.text)
+        for i, word in enumerate(text):
+            owner = aliases.get(word)
             if owner is not None:
-                add(
-                    _Found(tok.i, tok.i + 1, owner.name, owner.kind, "alias", None, owner.parent, owner.entry)
-                )
+                add(_Found(i, i + 1, owner.name, owner.kind, "alias", None, owner.parent, owner.entry))
 
     @staticmethod
     def _canonical_short_forms(found: list[_Found]) -> None:
@@ -547,18 +564,18 @@ class OrgsComponent:
                         break
 
 
-def _legal_end(doc: Doc, end: int) -> int:
+def _legal_end(t: TokenTable, end: int) -> int:
     """Extend a name over legal forms after it: "Tencent Holdings Ltd", "X Technology Co., Ltd."."""
-    n = len(doc)
+    n = t.n
+    text, lower = t.text, t.lower
     while end < n:
-        tok = doc[end]
-        if tok.lower_ in P.LEGAL_FORMS and tok.text[0].isupper() and doc[end - 1].whitespace_:
+        if lower[end] in P.LEGAL_FORMS and text[end][0].isupper() and t.ws[end - 1]:
             end += 1
         elif (
-            tok.text == ","
+            text[end] == ","
             and end + 1 < n
-            and doc[end - 1].lower_ in {"co", "co.", "corp", "corp."}
-            and doc[end + 1].lower_ in {"ltd", "ltd.", "limited", "inc", "inc."}
+            and lower[end - 1] in {"co", "co.", "corp", "corp."}
+            and lower[end + 1] in {"ltd", "ltd.", "limited", "inc", "inc."}
         ):
             end += 2
         else:
@@ -566,11 +583,11 @@ def _legal_end(doc: Doc, end: int) -> int:
     return end
 
 
-def _acronym_of(inner: str, span: Span) -> bool:
+def _acronym_of(inner: str, name_text: str) -> bool:
     """ "CMB" for "China Merchants Bank", "SSCIC" for "Shanghai State-owned Capital Investment Co"."""
     if not (2 <= len(inner) <= 8 and inner.isupper() and inner.isalpha()):
         return False
-    initials = "".join(w[0] for w in span.text.replace("-", " ").split() if w[0].isalpha()).upper()
+    initials = "".join(w[0] for w in name_text.replace("-", " ").split() if w[0].isalpha()).upper()
     return inner[0] == initials[:1] and all(c in initials for c in inner)
 
 

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import cast
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
+
+from dealextract.tokens import TokenTable
 
 #: Longest run treated as a name; longer runs are headlines or lists of names without commas.
 MAX_NAME_TOKENS = 8
@@ -1116,7 +1120,17 @@ class Run:
 
 def is_cap(tok: Token) -> bool:
     """A token that can be part of a name: "Fortera", "AI", "01.AI", "iFlytek", "5Y", "Co."."""
-    text = tok.text
+    return is_cap_text(tok.text)
+
+
+def cap_column(t: TokenTable) -> list[bool]:
+    """``is_cap`` of every token of a Doc, computed once per Doc (the rules ask it of each token often)."""
+    return cast(list[bool], t.derived("orgs.is_cap", lambda tt: [is_cap_text(x) for x in tt.text]))
+
+
+@lru_cache(maxsize=65536)
+def is_cap_text(text: str) -> bool:
+    """``is_cap`` of a token's text; cached per distinct word, since the answer depends only on it."""
     if not text or not any(c.isalpha() for c in text):
         return False
     first = text[0]
@@ -1147,53 +1161,53 @@ _NAME_VERSION = re.compile(r"^[A-Za-z]+-?\d[\w.]*$")
 _PRODUCT_ENDINGS = ("Bot", "Pad", "Phone", "Book", "OS", "GPT", "Pods", "Pay", "Chat", "Watch", "Cam")
 
 
-def _is_connector(doc: Doc, i: int) -> bool:
+def _is_connector(t: TokenTable, i: int) -> bool:
     """Tokens allowed inside a name between capitalised tokens: "&", "of", "-", ", Ltd."."""
-    tok = doc[i]
-    if i == 0 or i + 1 >= len(doc):
+    text = t.text[i]
+    if i == 0 or i + 1 >= t.n:
         return False
-    prev, nxt = doc[i - 1], doc[i + 1]
-    text = tok.text
+    cap, lower = cap_column(t), t.lower
     if text == "&":
-        return is_cap(nxt)
+        return cap[i + 1]
     if text.lower() in {"of", "for"}:
-        return is_cap(nxt) and nxt.lower_ not in _NOT_AFTER_OF
+        return cap[i + 1] and lower[i + 1] not in _NOT_AFTER_OF
     if text == "and":
-        return nxt.lower_ in _SUBJECT_WORDS and any(t.lower_ == "of" for t in doc[max(0, i - 4) : i])
-    if text == "(" and nxt.lower_ in {"group", "holdings"} and i + 2 < len(doc) and doc[i + 2].text == ")":
+        return lower[i + 1] in _SUBJECT_WORDS and "of" in lower[max(0, i - 4) : i]
+    if text == "(" and lower[i + 1] in {"group", "holdings"} and i + 2 < t.n and t.text[i + 2] == ")":
         return True
-    if text == ")" and prev.lower_ in {"group", "holdings"} and i >= 2 and doc[i - 2].text == "(":
+    if text == ")" and lower[i - 1] in {"group", "holdings"} and i >= 2 and t.text[i - 2] == "(":
         return True
-    if text in {"-", "–"} and prev.whitespace_ == "" and tok.whitespace_ == "":
-        return is_cap(nxt)
-    if text == "," and prev.lower_ in {"co", "co.", "corp", "corp.", "group"}:
-        return nxt.lower_ in {"ltd", "ltd.", "limited", "inc", "inc.", "llc"}
+    if text in {"-", "–"} and t.ws[i - 1] == "" and t.ws[i] == "":
+        return cap[i + 1]
+    if text == "," and lower[i - 1] in {"co", "co.", "corp", "corp.", "group"}:
+        return lower[i + 1] in {"ltd", "ltd.", "limited", "inc", "inc.", "llc"}
     return False
 
 
-def find_runs(doc: Doc, start: int, end: int) -> list[Run]:
+def find_runs(t: TokenTable, start: int, end: int) -> list[Run]:
     """Maximal runs of name tokens in doc[start:end], connectors kept inside, in one linear pass."""
     runs: list[Run] = []
+    cap, text, ws = cap_column(t), t.text, t.ws
     i = start
     while i < end:
-        if not is_cap(doc[i]):
+        if not cap[i]:
             i += 1
             continue
         j = i + 1
         while j < end:
-            if is_cap(doc[j]):
+            if cap[j]:
                 j += 1
-            elif j + 1 < end and _is_connector(doc, j) and is_cap(doc[j + 1]):
+            elif j + 1 < end and _is_connector(t, j) and cap[j + 1]:
                 j += 2
             elif (
-                doc[j].text == "-"
+                text[j] == "-"
                 and j + 2 < end
-                and doc[j - 1].whitespace_ == ""
-                and doc[j].whitespace_ == ""
-                and doc[j + 1].is_lower
-                and doc[j + 1].whitespace_ != ""
-                and doc[j + 1].lower_ not in _HYPHEN_ENDINGS
-                and is_cap(doc[j + 2])
+                and ws[j - 1] == ""
+                and ws[j] == ""
+                and t.is_lower[j + 1]
+                and ws[j + 1] != ""
+                and t.lower[j + 1] not in _HYPHEN_ENDINGS
+                and cap[j + 2]
             ):
                 j += 3  # "State-owned Capital"
             else:
@@ -1321,51 +1335,53 @@ _HYPHEN_ENDINGS = frozenset(
 )
 
 
-def trim_run(doc: Doc, run: Run) -> Run | None:
+def trim_run(t: TokenTable, run: Run) -> Run | None:
     """Drop leading words that are not part of a name ("The", "However", "Chinese", "CEO")."""
     s, e = run.start, run.end
-    if e - s >= 2 and doc[s].lower_ in {"series", "round"} and len(doc[s + 1].text) <= 2:
+    lower, text = t.lower, t.text
+    if e - s >= 2 and lower[s] in {"series", "round"} and len(text[s + 1]) <= 2:
         s += 2  # "Series B of Driftwood Labs"
     while s < e and (
-        (doc[s].lower_ in NOT_ORG_WORDS and doc[s].lower_ not in _KEEP_AT_START)
-        or doc[s].lower_ in PERSON_TITLES
-        or (doc[s].is_stop and doc[s].lower_ not in _KEEP_AT_START)
+        (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START)
+        or lower[s] in PERSON_TITLES
+        or (t.is_stop[s] and lower[s] not in _KEEP_AT_START)
     ):
         s += 1
-    while e > s and doc[e - 1].text in {"-", "&", ","}:
+    while e > s and text[e - 1] in {"-", "&", ","}:
         e -= 1
-    while e > s and doc[e - 1].lower_ in {"of", "for", "and"}:
+    while e > s and lower[e - 1] in {"of", "for", "and"}:
         e -= 1
     return Run(s, e) if s < e else None
 
 
-def looks_like_person(doc: Doc, run: Run) -> bool:
+def looks_like_person(t: TokenTable, run: Run) -> bool:
     """Two or three short title-case words starting with a surname or given name, or after a title."""
-    toks = doc[run.start : run.end]
+    lower = t.lower
+    toks = range(run.start, min(run.end, t.n))  # the indices of doc[run.start : run.end]
     n = len(toks)
-    if toks[-1].lower_ in ORG_SUFFIXES:
+    if lower[toks[-1]] in ORG_SUFFIXES:
         return False
-    if run.start > 0 and doc[run.start - 1].lower_ in PERSON_TITLES and n <= 3:
+    if run.start > 0 and lower[run.start - 1] in PERSON_TITLES and n <= 3:
         return True
-    if run.end + 1 < len(doc) and doc[run.end].text == "," and doc[run.end + 1].lower_ in {"who", "whose"}:
+    if run.end + 1 < t.n and t.text[run.end] == "," and lower[run.end + 1] in {"who", "whose"}:
         return True
-    words = [t for t in toks if t.text not in {"-", "‐"}]
+    words = [k for k in toks if t.text[k] not in {"-", "‐"}]
     if len(words) == 1:
-        return words[0].lower_ in CHINESE_SURNAMES
+        return lower[words[0]] in CHINESE_SURNAMES
     if len(words) > 3:
         return False
-    if any(t.lower_ in ORG_SUFFIXES or not t.is_alpha or t.is_upper for t in words):
+    if any(lower[k] in ORG_SUFFIXES or not t.is_alpha[k] or t.is_upper[k] for k in words):
         return False
-    first, last = words[0].lower_, words[-1].lower_
+    first, last = lower[words[0]], lower[words[-1]]
     # "Zhu Jun", "Sam Altman", "Kai-Fu Lee", "Robin Li"
     return first in CHINESE_SURNAMES or first in FIRST_NAMES or last in CHINESE_SURNAMES
 
 
-def suffix_kind(doc: Doc, run: Run) -> str | None:
+def suffix_kind(t: TokenTable, run: Run) -> str | None:
     """The kind an organisation word at the end suggests: investor, bank, university or company."""
-    last = doc[run.end - 1].lower_
+    last = t.lower[run.end - 1]
     if last in LEGAL_FORMS and run.end - run.start > 1:
-        last = doc[run.end - 2].lower_
+        last = t.lower[run.end - 2]
     if last in INVESTOR_SUFFIXES:
         return "investor"
     if last == "bank":
@@ -1379,90 +1395,92 @@ def suffix_kind(doc: Doc, run: Run) -> str | None:
     return "company"
 
 
-def ends_in_org_word(doc: Doc, run: Run) -> bool:
+def ends_in_org_word(t: TokenTable, run: Run) -> bool:
     """Whether the run is "<name> <org word>" (at least one word before the org word)."""
     if run.end - run.start < 2:
         return False
-    toks = doc[run.start : run.end]
-    for k, t in enumerate(toks[:-1]):
-        if t.lower_ in ORG_SUFFIXES and toks[k + 1].lower_ == "of":  # "University of Chicago"
+    lower = t.lower
+    toks = lower[run.start : run.end]
+    for k in range(len(toks) - 1):
+        if toks[k] in ORG_SUFFIXES and toks[k + 1] == "of":  # "University of Chicago"
             return True
-    last = doc[run.end - 1]
-    if last.lower_ not in ORG_SUFFIXES:
+    if lower[run.end - 1] not in ORG_SUFFIXES:
         return False
     # the words before the suffix must hold a real name, not only generic words ("The Group")
+    cap, text = cap_column(t), t.text
     return any(
-        t.lower_ not in ORG_SUFFIXES
-        and t.lower_ not in NOT_ORG_WORDS
-        and is_cap(t)
-        and sum(c.isalpha() for c in t.text) >= 2
-        for t in doc[run.start : run.end - 1]
+        lower[k] not in ORG_SUFFIXES
+        and lower[k] not in NOT_ORG_WORDS
+        and cap[k]
+        and sum(c.isalpha() for c in text[k]) >= 2
+        for k in range(run.start, min(run.end - 1, t.n))
     )
 
 
-def head_noun_before(doc: Doc, run: Run) -> bool:
+def head_noun_before(t: TokenTable, run: Run) -> bool:
     """ "AI startup X", "robotics firm X", "the start-up X"."""
     i = run.start - 1
     if i < 0:
         return False
-    word = doc[i].lower_
-    if word == "up" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "start":
+    word = t.lower[i]
+    if word == "up" and i >= 2 and t.text[i - 1] == "-" and t.lower[i - 2] == "start":
         return True
     return word in HEAD_NOUNS
 
 
-def apposition_after(doc: Doc, run: Run, limit: int) -> bool:
+def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
     """ "X, a maker of ...", "X – an early investor in ...", "X, the startup behind ...", "X, which"."""
     i = run.end
-    if i + 1 >= limit or doc[i].text not in {",", "–", "—", "(", "-"}:
+    if i + 1 >= limit or t.text[i] not in {",", "–", "—", "(", "-"}:
         return False
-    nxt = doc[i + 1].lower_
+    nxt = t.lower[i + 1]
     if nxt in {"which"}:
         return True
     if nxt not in {"a", "an", "the", "one", "its"}:
         return False
     for j in range(i + 2, min(limit, i + 8)):
-        word = doc[j].lower_
-        if word in HEAD_NOUNS or (word == "up" and doc[j - 1].text == "-"):
+        word = t.lower[j]
+        if word in HEAD_NOUNS or (word == "up" and t.text[j - 1] == "-"):
             return True
-        if doc[j].is_punct and doc[j].text != "-":
+        if t.is_punct[j] and t.text[j] != "-":
             return False
     return False
 
 
-def right_trigger(doc: Doc, run: Run, limit: int) -> bool:
+def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
     """ "X raised", "X has raised", "X led the round", "X-backed", "X's Series B"."""
     i = run.end
     if i >= limit:
         return False
-    tok = doc[i]
-    if tok.text == "-" and i + 1 < limit and doc[i + 1].lower_ in {"backed", "led", "funded"}:
-        return tok.whitespace_ == "" and doc[i - 1].whitespace_ == ""
-    if tok.lower_ in {"'s", "’s", "'", "’"} and i + 1 < limit:
-        nxt = doc[i + 1].lower_
+    lower = t.lower
+    if t.text[i] == "-" and i + 1 < limit and lower[i + 1] in {"backed", "led", "funded"}:
+        return t.ws[i] == "" and t.ws[i - 1] == ""
+    if lower[i] in {"'s", "’s", "'", "’"} and i + 1 < limit:
+        nxt = lower[i + 1]
         return nxt in {"series", "funding", "financing", "round", "investment", "valuation", "backing"} or (
             nxt in {"latest", "new", "recent", "first", "second"}
             and i + 2 < limit
-            and doc[i + 2].lower_ in {"funding", "financing", "round", "series", "investment"}
+            and lower[i + 2] in {"funding", "financing", "round", "series", "investment"}
         )
-    word = tok.lower_
+    word = lower[i]
     if word not in RIGHT_TRIGGERS:
         return False
     if word in _WEAK_RIGHT:
-        return i + 1 < limit and doc[i + 1].lower_ in _WEAK_FOLLOW
+        return i + 1 < limit and lower[i + 1] in _WEAK_FOLLOW
     return True
 
 
-def left_trigger(doc: Doc, run: Run, floor: int) -> bool:
+def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     """ "led by X", "backed by X", "investors including X", "participation from X", "acquired X"."""
     i = run.start - 1
     if i < floor:
         return False
-    word = doc[i].lower_
+    lower = t.lower
+    word = lower[i]
     if word == "by":
         return (
             i - 1 >= floor
-            and doc[i - 1].lower_
+            and lower[i - 1]
             in {
                 "led",
                 "co-led",
@@ -1481,9 +1499,9 @@ def left_trigger(doc: Doc, run: Run, floor: int) -> bool:
                 "incubated",
                 "-",
             }
-        ) or (i - 1 >= floor and doc[i - 1].lower_ in {"led", "backed"})
+        ) or (i - 1 >= floor and lower[i - 1] in {"led", "backed"})
     if word == "from":
-        return i - 1 >= floor and doc[i - 1].lower_ in {
+        return i - 1 >= floor and lower[i - 1] in {
             "participation",
             "investment",
             "investments",
@@ -1496,14 +1514,14 @@ def left_trigger(doc: Doc, run: Run, floor: int) -> bool:
             "financing",
             "round",
         }
-    if word == "as" and i - 1 >= floor and doc[i - 1].lower_ == "such":
+    if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
         return True
     if word == "of":  # "acquisition of X", "a unit of X"
-        return i - 1 >= floor and doc[i - 1].lower_ in _OF_HEADS
+        return i - 1 >= floor and lower[i - 1] in _OF_HEADS
     if word == "in":  # "invested in X", "a stake in X"
-        return i - 1 >= floor and doc[i - 1].lower_ in _IN_HEADS
+        return i - 1 >= floor and lower[i - 1] in _IN_HEADS
     if word == "for":  # "a funding round of at least 1 billion yuan for X"
-        window = {t.lower_ for t in doc[max(floor, i - 8) : i]}
+        window = set(lower[max(floor, i - 8) : i])
         return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
 
@@ -1525,7 +1543,7 @@ _SEPARATORS = frozenset(
 
 
 def list_neighbours(
-    doc: Doc,
+    t: TokenTable,
     run: Run,
     runs_by_start: dict[int, Run],
     runs_by_end: dict[int, Run],
@@ -1535,6 +1553,7 @@ def list_neighbours(
 ) -> list[Run]:
     """Runs joined to ``run`` by ",", "and", ", and", "as well as" (one direction), in order."""
     out: list[Run] = []
+    lower = t.lower
     current = run
     for _ in range(30):  # a list longer than 30 names is not prose
         nxt: Run | None = None
@@ -1543,14 +1562,14 @@ def list_neighbours(
                 i = current.end
                 if i + width > limit:
                     break
-                words = tuple(t.lower_ for t in doc[i : i + width])
+                words = tuple(lower[i : i + width])
                 if words in _SEPARATORS:
                     nxt = runs_by_start.get(i + width)
             else:
                 i = current.start
                 if i - width < floor:
                     break
-                words = tuple(t.lower_ for t in doc[i - width : i])
+                words = tuple(lower[i - width : i])
                 if words in _SEPARATORS:
                     nxt = runs_by_end.get(i - width)
             if nxt is not None:

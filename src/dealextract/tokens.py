@@ -1,0 +1,173 @@
+"""Token attributes of a Doc read once into plain Python lists, for the rule components' hot loops.
+
+Why: ``doc[i]`` builds a new ``Token`` object on every call and ``doc[a:b]`` a new ``Span``; the
+organisation, model and reference rules look at each token many times, so most of their time went into
+creating those objects.  A ``TokenTable`` reads every attribute the rules use in one ``Doc.to_array``
+call (plus one string lookup per distinct word) and the rules index lists instead.
+
+The lists hold exactly what the ``Token`` attributes of the same name return (``text``, ``lower_``,
+``whitespace_``, ``idx``, ``is_sent_start`` and the lexical flags), so a rule reads ``t.lower[i]`` where
+it read ``doc[i].lower_`` and gets the same value.
+
+``table(doc)`` keeps the table of a Doc while the Doc lives, so the components after the first one that
+asks get it for free; a table is rebuilt when the Doc's tokens, spaces or sentence starts changed since
+(a user's component between ours may retokenize or set sentences).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+
+import numpy as np
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    IS_UPPER,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    SENT_START,
+    SPACY,
+)
+from spacy.tokens import Doc
+
+# The columns read with one ``to_array`` call; ``_FINGERPRINT`` are the ones a cached table must match.
+_ATTRS = [ORTH, SPACY, SENT_START, LOWER, IDX, IS_ALPHA, IS_STOP, IS_UPPER, IS_LOWER, IS_PUNCT, IS_TITLE,
+          LIKE_NUM, IS_SPACE]  # fmt: skip
+_FINGERPRINT = 3  # ORTH, SPACY, SENT_START
+
+# ``Token.is_sent_start`` from the stored ``sent_start`` value (1, -1 or 0; read back as uint64).
+_SENT_START_VALUE: dict[int, bool | None] = {1: True, 0: None, 2**64 - 1: False}
+
+
+class TokenTable:
+    """Per-token attributes of one Doc as lists indexed like the Doc (see the module docstring)."""
+
+    __slots__ = (
+        "__weakref__",
+        "_derived",
+        "_doc_text",
+        "_fingerprint",
+        "doc",
+        "idx",
+        "is_alpha",
+        "is_lower",
+        "is_punct",
+        "is_space",
+        "is_stop",
+        "is_title",
+        "is_upper",
+        "like_num",
+        "lower",
+        "n",
+        "sent_start",
+        "text",
+        "ws",
+    )  # fmt: skip
+
+    def __init__(self, doc: Doc, strings: Callable[[int], str]) -> None:
+        arr = doc.to_array(_ATTRS)
+        if arr.ndim == 1:  # spaCy returns a 1-d array for a one-token Doc
+            arr = arr.reshape(-1, len(_ATTRS))
+        self.doc = doc
+        self.n = len(doc)
+        self._fingerprint = np.ascontiguousarray(arr[:, :_FINGERPRINT]).tobytes()
+        cols = arr.T.tolist() if self.n else [[] for _ in _ATTRS]
+        orth, spacy_, sent, lower, idx, alpha, stop, upper, low, punct, title, num, space = cols
+        self.text: list[str] = [strings(h) for h in orth]
+        self.lower: list[str] = [strings(h) for h in lower]
+        self.ws: list[str] = [" " if s else "" for s in spacy_]
+        self.idx: list[int] = idx
+        self.sent_start: list[bool | None] = [_SENT_START_VALUE.get(v) for v in sent]
+        self.is_alpha: list[bool] = [bool(v) for v in alpha]
+        self.is_stop: list[bool] = [bool(v) for v in stop]
+        self.is_upper: list[bool] = [bool(v) for v in upper]
+        self.is_lower: list[bool] = [bool(v) for v in low]
+        self.is_punct: list[bool] = [bool(v) for v in punct]
+        self.is_title: list[bool] = [bool(v) for v in title]
+        self.like_num: list[bool] = [bool(v) for v in num]
+        self.is_space: list[bool] = [bool(v) for v in space]
+        self._doc_text: str | None = None
+        self._derived: dict[str, object] = {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    @property
+    def doc_text(self) -> str:
+        """``doc.text``, joined once (``Doc.text`` builds a Token per token on every call)."""
+        if self._doc_text is None:
+            self._doc_text = "".join([t + w for t, w in zip(self.text, self.ws, strict=True)])
+        return self._doc_text
+
+    def start_char(self, start: int) -> int:
+        """``doc[start:end].start_char`` of a non-empty span."""
+        return self.idx[start]
+
+    def end_char(self, end: int) -> int:
+        """``doc[start:end].end_char`` of a non-empty span (the end of its last token)."""
+        return self.idx[end - 1] + len(self.text[end - 1])
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` for 0 <= start <= end <= len(doc), without making a Span."""
+        if end <= start:
+            return ""
+        return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+    def derived(self, key: str, build: Callable[[TokenTable], object]) -> object:
+        """A column a component computes from the others (e.g. "can be part of a name"), built once."""
+        value = self._derived.get(key)
+        if value is None:
+            value = self._derived[key] = build(self)
+        return value
+
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """``[(s.start, s.end) for s in doc.sents]`` from the sentence starts already read.
+
+        Raises ``ValueError`` as ``doc.sents`` does when the Doc has no sentence boundaries; a Doc with a
+        ``sents`` user hook (a custom segmenter) is asked through ``doc.sents`` itself.
+        """
+        doc = self.doc
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return [(s.start, s.end) for s in doc.sents]
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        sent = self.sent_start
+        for i in range(1, self.n):
+            if sent[i] is True:
+                bounds.append((start, i))
+                start = i
+        if start != self.n:
+            bounds.append((start, self.n))
+        return bounds
+
+    def matches(self, doc: Doc) -> bool:
+        """Whether this table still describes ``doc`` (same tokens, spaces and sentence starts)."""
+        if len(doc) != self.n:
+            return False
+        arr = doc.to_array(_ATTRS[:_FINGERPRINT])
+        return bool(np.ascontiguousarray(arr).tobytes() == self._fingerprint)
+
+
+_tables: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def table(doc: Doc) -> TokenTable:
+    """The ``TokenTable`` of ``doc``, reused across components while the Doc is unchanged."""
+    with _lock:
+        cached = _tables.get(doc)
+    if cached is not None and cached.matches(doc):
+        return cached
+    strings = doc.vocab.strings
+    built = TokenTable(doc, strings.__getitem__)
+    with _lock:
+        _tables[doc] = built
+    return built
