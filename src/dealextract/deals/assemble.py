@@ -94,6 +94,15 @@ _ROLE_NOUN_AFTER = re.compile(
     r"|partner|staffer|staff|insider|board|unit|division|subsidiary|affiliate|arm|spin-off|spinoff|portfolio"
     r"|shares|stock|shareholders)\b"
 )
+_AMOUNT_JUST_BEFORE = re.compile(r"«m\d+»\s*(?:,\s*)?$")
+# "Moonfire Ventures raised $115 million to invest in European startups": a fund, not a deal.
+_FUND_PURPOSE = re.compile(
+    r"\b(?:to\s(?:invest|back|deploy|support|fund)\s(?:in\s)?|for\s(?:investments?|its\s\w*\s?fund)"
+    r"|new\sfund|fund\s(?:i|ii|iii|iv|v|vi)\b)"
+)
+_INVESTOR_NAME = re.compile(
+    r"(?i)\b(?:ventures|capital|partners|fund|investments?|vc|asset\smanagement|equity)$"
+)
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -427,6 +436,8 @@ def find_triggers(sk: Skeleton) -> list[Trigger]:
     for m in F.RAISE_RE.finditer(sk.skel):
         if F.FAILED_BEFORE.search(sk.skel, max(0, m.start() - 25), m.start()):
             continue
+        if _AMOUNT_JUST_BEFORE.search(sk.skel, max(0, m.start() - 12), m.start()):
+            continue  # "a broader $150 million raised in the round": a participle, not a new raise
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, bool(m["strong"])))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
@@ -666,6 +677,10 @@ def _draft_for(
             role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money
         ):
             return None  # "X has now raised $80 million in total": a sum of past rounds, not a deal
+        if (target.org_kind == "investor" or _INVESTOR_NAME.search(target.name)) and _FUND_PURPOSE.search(
+            sk.skel, t.end, window_end
+        ):
+            return None  # an investor raising money to invest: its own fund
         return Draft("funding_round", target, "subject", amount=amount)
     if t.family in ("invest", "stake"):
         obj = object_after(sk, t.end, window_end)
@@ -789,14 +804,14 @@ def _restatement(
         recent[-1].date = pick_date(sk, 0)
     paid = _PAID_FOR.search(sk.skel)
     if paid:
-        money, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
+        price, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
         for draft in reversed(recent):
             if (
                 draft.kind == "acquisition"
                 and draft.amount is None
                 and names_match(draft.target.name, target.name)
             ):
-                draft.amount = money.money
+                draft.amount = price.money
                 draft.add_sentence(sk, index)
                 return
     for _, _, money, role in found_money:
