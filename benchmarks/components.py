@@ -57,7 +57,9 @@ def one_round(articles: list[Article], repeat: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=3, help="passes over the texts per round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds; each row reports its best round")
     args = parser.parse_args()
@@ -70,13 +72,17 @@ def main() -> None:
             best[name] = min(best.get(name, secs), secs)
     components = [name for name in best if name != "tokenizer"]
     total = sum(best[name] for name in components)
-    print(f"{len(articles)} articles x {args.repeat} passes = {words:,} words; best of {args.rounds} rounds\n")
+    print(
+        f"{len(articles)} articles x {args.repeat} passes = {words:,} words; best of {args.rounds} rounds\n"
+    )
     print("| stage | seconds | words/s |")
     print("|---|---:|---:|")
     for name, secs in best.items():
         print(f"| {name} | {secs:.3f} | {words / secs:,.0f} |")
     print(f"| all components | {total:.3f} | {words / total:,.0f} |")
-    print(f"| tokenizer + components | {total + best['tokenizer']:.3f} | {words / (total + best['tokenizer']):,.0f} |")
+    print(
+        f"| tokenizer + components | {total + best['tokenizer']:.3f} | {words / (total + best['tokenizer']):,.0f} |"
+    )
 
 
 if __name__ == "__main__":

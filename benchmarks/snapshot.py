@@ -62,9 +62,7 @@ def snapshot() -> dict[str, Any]:
             out[path.name] = {"error": err.info.model_dump(mode="json")}
             continue
         out[path.name] = {
-            "entities": [
-                [e.label, e.start, e.end, _plain(e.normalized)] for e in doc_entities(doc)
-            ],
+            "entities": [[e.label, e.start, e.end, _plain(e.normalized)] for e in doc_entities(doc)],
             "deals": [d.model_dump(mode="json") for d in doc._.deals or ()],
             "raw": {
                 name: _plain(getattr(doc._, name))
@@ -106,7 +104,9 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("action", choices=("save", "compare"))
     parser.add_argument("path", type=Path)
     args = parser.parse_args()

@@ -10,7 +10,9 @@ Seams: consecutive chunks overlap by up to ``overlap`` characters so a mention o
 chunk's end is read whole by the next.  Each chunk *owns* the part of the text between the midpoints of
 its overlaps; an entity or deal is kept only from the chunk that owns its start, and what is left
 overlapping after that (a mention straddling a midpoint) is settled the way ``doc_entities`` settles
-overlaps: the earlier, then the longer, wins.  So every record appears exactly once and every offset
+overlaps: the earlier, then the longer, wins.  Deals are not owned but folded: the tellings of one deal
+(same kind, target, amount and round) from several chunks become one record with the evidence of all,
+as the whole-article pipeline folds a restated deal.  So every record appears once and every offset
 satisfies ``text == article[start:end]``.
 
 Every step is linear in the article's length: boundary searches use ``str.rfind``/``str.find`` and
@@ -27,7 +29,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel
 from spacy.language import Language
 
-from dealextract.records import Article, ArticleResult, Deal, Entity
+from dealextract.records import Article, ArticleResult, Deal, Entity, Span
 
 OnTooLarge = Literal["chunk", "error"]
 
@@ -84,8 +86,14 @@ def _restart(text: str, lo: int, hi: int) -> int:
 def plan_chunks(text: str, max_chars: int, overlap: int = DEFAULT_OVERLAP) -> list[Chunk]:
     """The chunks of ``text``, each at most ``max_chars`` long, covering it with bounded overlaps.
 
-    >>> [(c.start, c.end) for c in plan_chunks("One. Two. Three. Four.", 10, overlap=2)]
-    [(0, 10), (9, 17), (16, 22)]
+    Sentence ends make clean cuts; inside one long sentence, chunks share a few words:
+
+    >>> text = "Acme raised money. Foo Ventures led it. Bar Capital joined."
+    >>> [text[c.start : c.end] for c in plan_chunks(text, 24, overlap=8)]
+    ['Acme raised money. ', 'Foo Ventures led it. ', 'Bar Capital joined.']
+    >>> text = "Acme raised money from Foo Ventures and Bar Capital"
+    >>> [text[c.start : c.end] for c in plan_chunks(text, 24, overlap=8)]
+    ['Acme raised money from ', 'from Foo Ventures and ', 'and Bar Capital']
     """
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
@@ -141,8 +149,20 @@ def _deal_start(deal: Deal) -> int:
 
 
 def _deal_key(deal: Deal) -> tuple[object, ...]:
-    amount = deal.amount.start if deal.amount is not None else None
-    return (deal.kind, deal.target.name.casefold(), deal.target.start, amount)
+    """What makes two deals one: the whole-article pipeline also folds a restated deal into one record."""
+    amount = (deal.amount.value, deal.amount.currency) if deal.amount is not None else None
+    return (deal.kind, deal.target.name.casefold(), amount, deal.round)
+
+
+def _fold(first: Deal, again: Deal) -> Deal:
+    """``first`` with the evidence and investors that a later chunk's telling of the same deal adds."""
+    evidence: list[Span] = []
+    for span in sorted(first.evidence + again.evidence, key=lambda e: (e.start, -(e.end - e.start))):
+        if not evidence or span.start >= evidence[-1].end:
+            evidence.append(span)  # a sentence read by two chunks counts once (the longer reading)
+    names = {p.name.casefold() for p in first.investors}
+    investors = first.investors + [p for p in again.investors if p.name.casefold() not in names]
+    return first.model_copy(update={"evidence": evidence, "investors": investors})
 
 
 def _chunk_results(nlp: Language, article: Article, chunks: list[Chunk]) -> Iterator[tuple[Chunk, ArticleResult]]:
@@ -164,7 +184,7 @@ def merge_chunks(text: str, parts: Iterator[tuple[Chunk, ArticleResult]], articl
     entities: list[Entity] = []
     deals: list[Deal] = []
     seen_entities: set[tuple[str, int, int]] = set()
-    seen_deals: set[tuple[object, ...]] = set()
+    seen_deals: dict[tuple[object, ...], int] = {}
     for chunk, result in parts:
         for ent in result.entities:
             start = ent.start + chunk.start
@@ -175,13 +195,13 @@ def merge_chunks(text: str, parts: Iterator[tuple[Chunk, ArticleResult]], articl
                 seen_entities.add(key)
                 entities.append(shift(ent, chunk.start))
         for deal in result.deals:
-            start = _deal_start(deal) + chunk.start
-            if not chunk.own_start <= start < chunk.own_end:
-                continue
+            # No ownership test for deals: two chunks' tellings of one deal are folded by ``_deal_key``.
             moved = shift(deal, chunk.start)
             key = _deal_key(moved)
-            if key not in seen_deals:
-                seen_deals.add(key)
+            if key in seen_deals:
+                deals[seen_deals[key]] = _fold(deals[seen_deals[key]], moved)
+            else:
+                seen_deals[key] = len(deals)
                 deals.append(moved)
     entities.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[Entity] = []

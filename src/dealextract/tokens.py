@@ -42,6 +42,26 @@ from spacy.tokens import Doc
 _ATTRS = [ORTH, SPACY, SENT_START, LOWER, IDX, IS_ALPHA, IS_STOP, IS_UPPER, IS_LOWER, IS_PUNCT, IS_TITLE,
           LIKE_NUM, IS_SPACE]  # fmt: skip
 _FINGERPRINT = 3  # ORTH, SPACY, SENT_START
+_FLAGS = 5  # the columns from here on are boolean flags
+
+# String of each hash seen (a hash always names the same string, so one cache serves every vocab).
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 1_000_000  # emptied when it grows past this (a stream of novel words)
+
+
+def _strings_of(hashes: list[int], lookup: Callable[[int], str]) -> list[str]:
+    """The strings of ``hashes``: a dict lookup per token instead of a StringStore call."""
+    cache = _STRINGS
+    try:
+        return [cache[h] for h in hashes]
+    except KeyError:
+        if len(cache) > _STRINGS_MAX:
+            cache.clear()
+        for h in hashes:
+            if h not in cache:
+                cache[h] = lookup(h)
+        return [cache[h] for h in hashes]
+
 
 # ``Token.is_sent_start`` from the stored ``sent_start`` value (1, -1 or 0; read back as uint64).
 _SENT_START_VALUE: dict[int, bool | None] = {1: True, 0: None, 2**64 - 1: False}
@@ -79,21 +99,23 @@ class TokenTable:
         self.doc = doc
         self.n = len(doc)
         self._fingerprint = np.ascontiguousarray(arr[:, :_FINGERPRINT]).tobytes()
-        cols = arr.T.tolist() if self.n else [[] for _ in _ATTRS]
-        orth, spacy_, sent, lower, idx, alpha, stop, upper, low, punct, title, num, space = cols
-        self.text: list[str] = [strings(h) for h in orth]
-        self.lower: list[str] = [strings(h) for h in lower]
+        orth, spacy_, sent, lower, idx = arr[:, :_FLAGS].T.tolist() if self.n else [[] for _ in range(_FLAGS)]
+        alpha, stop, upper, low, punct, title, num, space = (
+            arr[:, _FLAGS:].astype(bool).T.tolist() if self.n else [[] for _ in _ATTRS[_FLAGS:]]
+        )
+        self.text: list[str] = _strings_of(orth, strings)
+        self.lower: list[str] = _strings_of(lower, strings)
         self.ws: list[str] = [" " if s else "" for s in spacy_]
         self.idx: list[int] = idx
         self.sent_start: list[bool | None] = [_SENT_START_VALUE.get(v) for v in sent]
-        self.is_alpha: list[bool] = [bool(v) for v in alpha]
-        self.is_stop: list[bool] = [bool(v) for v in stop]
-        self.is_upper: list[bool] = [bool(v) for v in upper]
-        self.is_lower: list[bool] = [bool(v) for v in low]
-        self.is_punct: list[bool] = [bool(v) for v in punct]
-        self.is_title: list[bool] = [bool(v) for v in title]
-        self.like_num: list[bool] = [bool(v) for v in num]
-        self.is_space: list[bool] = [bool(v) for v in space]
+        self.is_alpha: list[bool] = alpha
+        self.is_stop: list[bool] = stop
+        self.is_upper: list[bool] = upper
+        self.is_lower: list[bool] = low
+        self.is_punct: list[bool] = punct
+        self.is_title: list[bool] = title
+        self.like_num: list[bool] = num
+        self.is_space: list[bool] = space
         self._doc_text: str | None = None
         self._derived: dict[str, object] = {}
 
@@ -120,6 +142,38 @@ class TokenTable:
         if end <= start:
             return ""
         return self.doc_text[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+    def char_span_expand(self, start_idx: int, end_idx: int) -> tuple[int, int] | None:
+        """The token bounds of ``doc.char_span(start_idx, end_idx, alignment_mode="expand")`` (None when
+        that returns None), without building the Span: components map every money, date and
+        organisation offset back to tokens, and ``char_span`` made several Python objects each time."""
+        start = self._token_by_char(start_idx)
+        if start < 0:
+            return None
+        end = self._token_by_char(end_idx - 1)
+        if end < 0:
+            return None
+        # as spaCy does: a start in the trailing whitespace of a token is not part of that token
+        if start_idx == self.idx[start] + len(self.text[start]):
+            start += 1
+        if start > end + 1:  # spaCy's own error for such a span, whatever it is
+            span = self.doc.char_span(start_idx, end_idx, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        return start, end + 1
+
+    def _token_by_char(self, char_idx: int) -> int:
+        """The token whose text or trailing space holds ``char_idx``, or -1 (spaCy's binary search)."""
+        idx, text, ws = self.idx, self.text, self.ws
+        lo, hi = 0, self.n - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if char_idx < idx[mid]:
+                hi = mid - 1
+            elif char_idx >= idx[mid] + len(text[mid]) + len(ws[mid]):
+                lo = mid + 1
+            else:
+                return mid
+        return -1
 
     def derived(self, key: str, build: Callable[[TokenTable], object]) -> object:
         """A column a component computes from the others (e.g. "can be part of a name"), built once."""

@@ -36,6 +36,7 @@ from dealextract.gazetteer import (
 )
 from dealextract.mentions import ModelMention, OrgMention, register_extensions
 from dealextract.orgs.component import blocked_tokens
+from dealextract.tokens import table
 
 MODEL_FILE = "ai_models/data/models.jsonl"
 MODEL_KINDS = frozenset({"model"})
@@ -74,24 +75,26 @@ class ModelsComponent:
 
     def match(self, doc: Doc) -> list[ModelSpan]:
         """Known and (if ``use_rules``) unseen model names, in text order."""
-        known = find_known(doc, self.gazetteer)
+        t = table(doc)
+        known = find_known(doc, self.gazetteer, t)
         if not self.use_rules:
             return known
-        blocked = blocked_tokens(doc)
+        blocked = blocked_tokens(doc, t)
         for org in doc._.dealextract_orgs or []:
-            span = doc.char_span(org.start, org.end, alignment_mode="expand")
-            if span is not None:
-                blocked.update(range(span.start, span.end))
-        unseen = find_unseen(doc, known, blocked)
+            bounds = t.char_span_expand(org.start, org.end)
+            if bounds is not None:
+                blocked.update(range(*bounds))
+        unseen = find_unseen(doc, known, blocked, t)
         return sorted(known + unseen, key=lambda m: m.start)
 
     def set_annotations(self, doc: Doc, found: list[ModelSpan]) -> None:
+        t = table(doc)
         orgs: list[OrgMention] = list(doc._.dealextract_orgs or [])
         tok_org: dict[int, OrgMention] = {}
         for org in orgs:
-            span = doc.char_span(org.start, org.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
+            bounds = t.char_span_expand(org.start, org.end)
+            if bounds is not None:
+                for i in range(*bounds):
                     tok_org[i] = org
         out: list[ModelMention] = []
         for m in found:

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from dealextract.gazetteer import Entry, Gazetteer
+from dealextract.tokens import TokenTable, table
 
 MAX_VERSION_TOKENS = 8
 
@@ -233,39 +235,57 @@ class ModelSpan:
 
 def is_version_token(tok: Token) -> bool:
     """Whether a token can continue a model name ("2.5", "72B", "R1", "Pro")."""
-    text = tok.text
+    return _is_version(tok.text, tok.i > 0 and tok.nbor(-1).text == "-")
+
+
+def _version_at(t: TokenTable, i: int) -> bool:
+    """``is_version_token(doc[i])`` from the token table."""
+    return _is_version(t.text[i], i > 0 and t.text[i - 1] == "-")
+
+
+def _is_version(text: str, after_hyphen: bool) -> bool:
+    """``is_version_token`` of a token with this text; a lower-case variant word counts after a hyphen."""
+    kind = _version_kind(text)
+    if kind is None:  # a variant word: "Pro", "-mini"
+        return text[0].isupper() or (text.islower() and after_hyphen)
+    return kind
+
+
+@lru_cache(maxsize=65536)
+def _version_kind(text: str) -> bool | None:
+    """The part of ``is_version_token`` that depends on the text alone (cached per distinct word):
+    None for a variant word, else whether the text is shaped like a version."""
     if text.lower() in VARIANT_WORDS:
-        return text[0].isupper() or (text.islower() and tok.i > 0 and tok.nbor(-1).text == "-")
+        return None
     if _YEAR.match(text) or text in _NOT_VERSIONS:
         return False
     return bool(_VERSION.match(text))
 
 
-def _extend(doc: Doc, end: int) -> int:
+def _extend(t: TokenTable, end: int) -> int:
     """Extend a model anchor over version tokens; returns the new end (exclusive)."""
-    n = len(doc)
+    n = t.n
+    text, ws = t.text, t.ws
     i = end
     steps = 0
     while i < n and steps < MAX_VERSION_TOKENS:
-        prev = doc[i - 1]
-        tok = doc[i]
-        attached = prev.whitespace_ == ""
-        if tok.text in {"-", "."} and attached and i + 1 < n and tok.whitespace_ == "":
-            nxt = doc[i + 1]
+        attached = ws[i - 1] == ""
+        if text[i] in {"-", "."} and attached and i + 1 < n and ws[i] == "":
+            nxt = text[i + 1]
             if (
-                is_version_token(nxt)
-                or (nxt.is_alpha and nxt.text[0].isupper())
-                or nxt.text.lower() in VARIANT_WORDS
+                _version_at(t, i + 1)
+                or (t.is_alpha[i + 1] and nxt[0].isupper())
+                or nxt.lower() in VARIANT_WORDS
             ):
                 i += 2
                 steps += 2
                 continue
             break
-        if attached and tok.is_alpha and len(tok.text) <= 2 and prev.like_num:
+        if attached and t.is_alpha[i] and len(text[i]) <= 2 and t.like_num[i - 1]:
             i += 1  # "32" "K"
             steps += 1
             continue
-        if is_version_token(tok) and not (tok.like_num and i + 1 < n and doc[i + 1].lower_ in _SCALE):
+        if _version_at(t, i) and not (t.like_num[i] and i + 1 < n and t.lower[i + 1] in _SCALE):
             i += 1
             steps += 1
             continue
@@ -278,43 +298,55 @@ def _needs_context(entry: Entry, form_tokens: int) -> bool:
     return entry.ambiguous or (entry.case == "exact" and form_tokens == 1)
 
 
-def _model_context(doc: Doc, start: int, end: int) -> bool:
+def _model_context(t: TokenTable, start: int, end: int) -> bool:
     """Context that says the words at [start, end) name a model."""
+    lower = t.lower
     j = end
     skipped = 0
-    while j < len(doc) and skipped < 4 and doc[j].lower_ in MODEL_MODIFIERS:
+    while j < t.n and skipped < 4 and lower[j] in MODEL_MODIFIERS:
         j += 1
         skipped += 1
-    if j < len(doc) and doc[j].lower_ in MODEL_NOUNS:
+    if j < t.n and lower[j] in MODEL_NOUNS:
         return True
     if start > 0:
-        prev = doc[start - 1]
-        if prev.lower_ in {"its", "'s", "’s", "using", "via"} or prev.lower_ in LAUNCH_VERBS:
+        prev = lower[start - 1]
+        if prev in {"its", "'s", "’s", "using", "via"} or prev in LAUNCH_VERBS:
             return True
     return False
 
 
-def _glued_anchor(tok: Token, gaz: Gazetteer) -> Entry | None:
+def _glued_anchor(text: str, gaz: Gazetteer) -> Entry | None:
     """A family glued to its version in one token: "Qwen2.5", "GPT-4o", "Llama-3.1", "abab6.5s"."""
-    m = _GLUED.match(tok.text)
-    if m is None:
+    family = _glued_family(text)
+    if family is None:
         return None
-    entry = gaz.get(m.group(1))
+    entry = gaz.get(family)
     return entry if entry is not None and entry.kind == "model" else None
 
 
-def _name_of(doc: Doc, start: int, end: int) -> str:
+@lru_cache(maxsize=65536)
+def _glued_family(text: str) -> str | None:
+    """The family part of a token shaped like "Qwen2.5" (cached per distinct word: asked of every token)."""
+    m = _GLUED.match(text)
+    return None if m is None else m.group(1)
+
+
+def _name_of(t: TokenTable, start: int, end: int) -> str:
     """The canonical written form: tokens joined as in the text, runs of whitespace made one space."""
-    return " ".join(doc[start:end].text.split())
+    return " ".join(t.span_text(start, end).split())
 
 
-def find_known(doc: Doc, gaz: Gazetteer) -> list[ModelSpan]:
-    """Known families (gazetteer or glued to a version) and their versions, decided by context."""
+def find_known(doc: Doc, gaz: Gazetteer, t: TokenTable | None = None) -> list[ModelSpan]:
+    """Known families (gazetteer or glued to a version) and their versions, decided by context.
+
+    ``t`` is the Doc's token table when the caller already has it.
+    """
+    t = t if t is not None else table(doc)
     found: list[ModelSpan] = []
     covered_until = 0
     hits = {h.start: h for h in gaz.find(doc)}
     i = 0
-    n = len(doc)
+    n = t.n
     while i < n:
         hit = hits.get(i)
         entry: Entry | None
@@ -322,30 +354,25 @@ def find_known(doc: Doc, gaz: Gazetteer) -> list[ModelSpan]:
             entry, anchor_end, n_form = hit.entry, hit.end, hit.end - hit.start
             glued = False
         else:
-            entry = _glued_anchor(doc[i], gaz)
+            entry = _glued_anchor(t.text[i], gaz)
             anchor_end, n_form, glued = i + 1, 1, True
         if entry is None or i < covered_until:
             i += 1
             continue
-        end = _extend(doc, anchor_end)
+        end = _extend(t, anchor_end)
         versioned = glued or end > anchor_end
         if versioned and not glued and _needs_context(entry, n_form):
             # "Nova Vision AI" is a company; "Nova 2" or "Step-2" is a model: a number or hyphen is needed
-            tail = doc[anchor_end:end]
-            versioned = any(c.isdigit() for c in tail.text) or doc[anchor_end].text == "-"
+            tail_text = t.span_text(anchor_end, end)
+            versioned = any(c.isdigit() for c in tail_text) or t.text[anchor_end] == "-"
             if not versioned:
                 end = anchor_end
-        if versioned or not _needs_context(entry, n_form) or _model_context(doc, i, anchor_end):
+        if versioned or not _needs_context(entry, n_form) or _model_context(t, i, anchor_end):
             # a company name followed by its possessive is the company ("DeepSeek's V3 model")
-            if (
-                not versioned
-                and entry.ambiguous
-                and anchor_end < n
-                and doc[anchor_end].lower_ in {"'s", "’s"}
-            ):
+            if not versioned and entry.ambiguous and anchor_end < n and t.lower[anchor_end] in {"'s", "’s"}:
                 i = anchor_end
                 continue
-            found.append(ModelSpan(i, end, _name_of(doc, i, end), entry.family or entry.name, entry.maker))
+            found.append(ModelSpan(i, end, _name_of(t, i, end), entry.family or entry.name, entry.maker))
             covered_until = end
             i = end
             continue
@@ -353,60 +380,64 @@ def find_known(doc: Doc, gaz: Gazetteer) -> list[ModelSpan]:
     return found
 
 
-def _is_name_token(tok: Token) -> bool:
-    text = tok.text
-    if not any(c.isalnum() for c in text) or tok.lower_ in NOT_MODELS or tok.is_stop:
+def _is_name_token(t: TokenTable, k: int) -> bool:
+    """Whether ``doc[k]`` can be part of an unseen model's name (capitalised, digits or inner capitals)."""
+    text = t.text[k]
+    if not any(c.isalnum() for c in text) or t.lower[k] in NOT_MODELS or t.is_stop[k]:
         return False
     return text[0].isupper() or any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:])
 
 
-def find_unseen(doc: Doc, known: list[ModelSpan], blocked: set[int]) -> list[ModelSpan]:
+def find_unseen(
+    doc: Doc, known: list[ModelSpan], blocked: set[int], t: TokenTable | None = None
+) -> list[ModelSpan]:
     """Unknown names in model context: "its Motus video model", "launched Xyz-2", "the V3 model".
 
-    ``blocked`` holds token indices already taken (organisations, known models, money, dates).
+    ``blocked`` holds token indices already taken (organisations, known models, money, dates); ``t`` is
+    the Doc's token table when the caller already has it.
     """
+    t = t if t is not None else table(doc)
+    text, lower, sent_start = t.text, t.lower, t.sent_start
     taken = set(blocked)
     for m in known:
         taken.update(range(m.start, m.end))
     found: list[ModelSpan] = []
-    n = len(doc)
+    n = t.n
     for i in range(n):
-        tok = doc[i]
-        if tok.lower_ not in MODEL_NOUNS or tok.lower_ in {"app", "series", "family", "assistant"}:
+        if lower[i] not in MODEL_NOUNS or lower[i] in {"app", "series", "family", "assistant"}:
             continue
         j = i
         skipped = 0
-        while j > 0 and skipped < 4 and doc[j - 1].lower_ in MODEL_MODIFIERS:
+        while j > 0 and skipped < 4 and lower[j - 1] in MODEL_MODIFIERS:
             j -= 1
             skipped += 1
         end = j
         start = end
-        while start > 0 and end - start < 4 and _is_name_token(doc[start - 1]) and (start - 1) not in taken:
+        while start > 0 and end - start < 4 and _is_name_token(t, start - 1) and (start - 1) not in taken:
             start -= 1
         if start == end:
             continue
-        if start > 0 and doc[start - 1].is_sent_start is False and doc[start - 1].text in {"-", "–"}:
+        if start > 0 and sent_start[start - 1] is False and text[start - 1] in {"-", "–"}:
             continue
-        first = doc[start]
-        has_digit = any(c.isdigit() for c in first.text)
-        sentence_initial_word = first.is_sent_start and first.is_title and not has_digit
+        has_digit = any(c.isdigit() for c in text[start])
+        sentence_initial_word = sent_start[start] and t.is_title[start] and not has_digit
         if sentence_initial_word and end - start == 1:
             continue
-        found.append(ModelSpan(start, end, _name_of(doc, start, end), None, None))
+        found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
         taken.update(range(start, end))
     for i in range(1, n):
-        if doc[i - 1].lower_ not in LAUNCH_VERBS or i in taken:
+        if lower[i - 1] not in LAUNCH_VERBS or i in taken:
             continue
-        start = i + 1 if doc[i].lower_ in {"its", "the"} and i + 1 < n else i
-        tok = doc[start]
-        if start in taken or not _is_name_token(tok):
+        start = i + 1 if lower[i] in {"its", "the"} and i + 1 < n else i
+        if start in taken or not _is_name_token(t, start):
             continue
-        mixed = any(c.isdigit() for c in tok.text) or any(c.isupper() for c in tok.text[1:])
-        end = _extend(doc, start + 1)
+        word = text[start]
+        mixed = any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:])
+        end = _extend(t, start + 1)
         if not mixed and end == start + 1:
             continue
         if any(k in taken for k in range(start, end)):
             continue
-        found.append(ModelSpan(start, end, _name_of(doc, start, end), None, None))
+        found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
         taken.update(range(start, end))
     return found

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 import dealextract.mentions  # noqa: F401  (registers the Doc extensions)
 from dealextract.dates.finder import find_dates
 from dealextract.mentions import published_of
+from dealextract.tokens import table
 
 
 class DatesComponent:
@@ -21,7 +22,8 @@ class DatesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dealextract_dates = find_dates(doc.text, published_of(doc))
+        # the text as the token table joined it once for all components (``doc.text`` re-joins it per call)
+        doc._.dealextract_dates = find_dates(table(doc).doc_text, published_of(doc))
         return doc
 
     # -- serialisation: its rules ship with the package, so there is nothing to save; these exist so that

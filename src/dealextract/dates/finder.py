@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from dealextract.dates import absolute, relative
+from dealextract.dates import absolute, anchors, relative
 from dealextract.dates.patterns import TRIGGER, TRIGGER_MARGIN, Rule
 from dealextract.dates.resolve import Reading
 from dealextract.records import DateValue
@@ -58,10 +58,12 @@ def segments(text: str) -> list[tuple[int, int]]:
 def candidates(text: str) -> Iterator[Found]:
     """Every reading of every rule, overlapping freely."""
     spans = segments(text)
+    scanner = anchors.Scanner(text)
     for rank, rule in enumerate(RULES):
         has_core = "core" in rule.pattern.groupindex
         for seg_start, seg_end in spans:
-            for m in rule.pattern.finditer(text, seg_start, seg_end):
+            # the same matches as rule.pattern.finditer, only tried near the words they must hold
+            for m in scanner.finditer(rule.pattern, seg_start, seg_end):
                 reading = rule.read(m)
                 if reading is None:
                     continue

@@ -18,6 +18,7 @@ import dealextract.mentions  # noqa: F401  (registers the Doc extensions)
 from dealextract.mentions import MoneyLinks
 from dealextract.money.finder import find_money
 from dealextract.records import Money
+from dealextract.tokens import table
 
 
 class MoneyComponent:
@@ -33,7 +34,9 @@ class MoneyComponent:
 
     def find(self, doc: Doc) -> tuple[list[Money], dict[int, int]]:
         """The amounts and equivalent links of one Doc, without touching it."""
-        return find_money(doc.text)
+        # ``doc.text`` joins a new Token per token on every call; the token table joins it once and is
+        # shared with the components after this one (see ``dealextract.tokens``).
+        return find_money(table(doc).doc_text)
 
     def set_annotations(self, doc: Doc, found: list[Money], links: dict[int, int]) -> None:
         """Write the results to the Doc extensions the later components read."""

@@ -68,8 +68,12 @@ class _Sentence:
     runs: list[P.Run] = field(default_factory=list)
 
 
-def blocked_tokens(doc: Doc) -> set[int]:
-    """Token indices inside money or date mentions found by earlier components (None if absent)."""
+def blocked_tokens(doc: Doc, t: TokenTable | None = None) -> set[int]:
+    """Token indices inside money or date mentions found by earlier components (None if absent).
+
+    ``t`` is the Doc's token table when the caller already has it.
+    """
+    t = t if t is not None else table(doc)
     out: set[int] = set()
     for attr in ("dealextract_money", "dealextract_dates"):
         values = getattr(doc._, attr, None) or []
@@ -77,9 +81,9 @@ def blocked_tokens(doc: Doc) -> set[int]:
             start, end = getattr(value, "start", None), getattr(value, "end", None)
             if start is None or end is None:
                 continue
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                out.update(range(span.start, span.end))
+            bounds = t.char_span_expand(start, end)
+            if bounds is not None:
+                out.update(range(*bounds))
     return out
 
 
@@ -243,8 +247,8 @@ class OrgsComponent:
     def match(self, doc: Doc) -> list[_Found]:
         """All organisation mentions in ``doc`` (token spans, not yet written to the Doc)."""
         t = table(doc)
-        blocked = blocked_tokens(doc)
-        for m in find_known(doc, self.models):
+        blocked = blocked_tokens(doc, t)
+        for m in find_known(doc, self.models, t):
             blocked.update(range(m.start, m.end))
         taken: dict[int, _Found] = {}
         found: list[_Found] = []

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dealextract.mentions import OrgMention, Reference, register_extensions
+from dealextract.tokens import TokenTable, table
 
 #: Head nouns of "the <noun>" references, with the kinds of organisation they can point to.
 COMPANY_NOUNS = frozenset(
@@ -112,59 +113,55 @@ class _OrgTok:
     salient: bool
 
 
-def _org_tokens(doc: Doc, orgs: list[OrgMention], sent_of: list[int]) -> list[_OrgTok]:
+def _org_tokens(t: TokenTable, orgs: list[OrgMention], sent_of: list[int]) -> list[_OrgTok]:
     out: list[_OrgTok] = []
     for org in orgs:
-        span = doc.char_span(org.start, org.end, alignment_mode="expand")
-        if span is None:
+        bounds = t.char_span_expand(org.start, org.end)
+        if bounds is None:
             continue
-        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        start, end = bounds
+        nxt = t.lower[end] if end < t.n else ""
+        prev = t.lower[start - 1] if start > 0 else ""
         salient = nxt in _SALIENT_AFTER or prev in COMPANY_NOUNS or prev == "up" or org.source == "head_noun"
         salient = salient and org.kind not in _NOT_TARGET_KINDS
-        out.append(_OrgTok(org, span.start, span.end, sent_of[span.start], salient))
+        out.append(_OrgTok(org, start, end, sent_of[start], salient))
     return out
 
 
-def _reference_spans(doc: Doc) -> list[tuple[int, int, str]]:
+def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
     """(start, end, type) of candidate references: type "noun" or "pronoun"."""
     out: list[tuple[int, int, str]] = []
-    n = len(doc)
+    text, lower, sent_start = t.text, t.lower, t.sent_start
+    n = t.n
     i = 0
     while i < n:
-        tok = doc[i]
-        low = tok.lower_
+        low = lower[i]
         if low == "the":
             j = i + 1
             while j < n and j - i <= _MODIFIERS_MAX + 1:
-                w = doc[j].lower_
-                if w == "start" and j + 2 < n and doc[j + 1].text == "-" and doc[j + 2].lower_ == "up":
+                w = lower[j]
+                if w == "start" and j + 2 < n and text[j + 1] == "-" and lower[j + 2] == "up":
                     out.append((i, j + 3, "noun"))
                     break
                 if w in COMPANY_NOUNS:
                     # "the company X" is an apposition, not a reference; "the company's" is one
-                    nxt = doc[j + 1] if j + 1 < n else None
-                    if nxt is None or not (nxt.text[:1].isupper() and nxt.is_alpha):
+                    if j + 1 >= n or not (text[j + 1][:1].isupper() and t.is_alpha[j + 1]):
                         out.append((i, j + 1, "noun"))
                     break
-                if not (doc[j].is_alpha or doc[j].text == "-") or (
-                    doc[j].text[:1].isupper() and w not in {"ai"}
-                ):
+                if not (t.is_alpha[j] or text[j] == "-") or (text[j][:1].isupper() and w not in {"ai"}):
                     break
                 j += 1
             i = j if j > i else i + 1
             continue
         if low in {"it", "its"}:
-            clause_start = (
-                i == 0 or doc[i].is_sent_start or doc[i - 1].lower_ in {"said", "says", "added", ",", "and"}
-            )
-            if low == "its" and (i == 0 or doc[i].is_sent_start or doc[i - 1].lower_ in {"and", ","}):
+            clause_start = i == 0 or sent_start[i] or lower[i - 1] in {"said", "says", "added", ",", "and"}
+            if low == "its" and (i == 0 or sent_start[i] or lower[i - 1] in {"and", ","}):
                 out.append((i, i + 1, "pronoun"))
-            elif low == "it" and clause_start and i + 1 < n and doc[i + 1].lower_ in _IT_VERBS:
-                after = doc[i + 2].lower_ if i + 2 < n else ""
-                if not (doc[i + 1].lower_ in {"is", "was"} and after in _IT_EXPLETIVE_NEXT):
+            elif low == "it" and clause_start and i + 1 < n and lower[i + 1] in _IT_VERBS:
+                after = lower[i + 2] if i + 2 < n else ""
+                if not (lower[i + 1] in {"is", "was"} and after in _IT_EXPLETIVE_NEXT):
                     out.append((i, i + 1, "pronoun"))
-            elif low == "its" and i > 0 and doc[i - 1].lower_ in {"said", "says"}:
+            elif low == "its" and i > 0 and lower[i - 1] in {"said", "says"}:
                 out.append((i, i + 1, "pronoun"))
         i += 1
     return out
@@ -174,18 +171,19 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
     """Resolve the references in ``doc`` against the organisation mentions found before them."""
     if not orgs:
         return []
-    sent_of = [0] * len(doc)
+    t = table(doc)
+    sent_of = [0] * t.n
     try:
-        for k, sentence in enumerate(doc.sents):
-            for t in range(sentence.start, sentence.end):
-                sent_of[t] = k
+        for k, (start, end) in enumerate(t.sentence_bounds()):
+            for i in range(start, end):
+                sent_of[i] = k
     except ValueError:
         pass
-    mentions = _org_tokens(doc, orgs, sent_of)
+    mentions = _org_tokens(t, orgs, sent_of)
     counts = Counter(m.org.name for m in mentions if m.org.kind not in _NOT_TARGET_KINDS)
     main = counts.most_common(1)[0][0] if counts else None
     out: list[Reference] = []
-    for start, end, rtype in _reference_spans(doc):
+    for start, end, rtype in _reference_spans(t):
         sent = sent_of[start]
         best: tuple[float, OrgMention] | None = None
         for m in mentions:
@@ -209,8 +207,7 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
                 best = (score, m.org)
         if best is None:
             continue
-        span = doc[start:end]
-        out.append(Reference(span.start_char, span.end_char, span.text, best[1].name))
+        out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), best[1].name))
     return out
 
 
