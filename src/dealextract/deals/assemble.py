@@ -247,6 +247,18 @@ def _gap_ok(gap: str, first: bool) -> bool:
     return coordinated and len(rest) <= 8 and not any(w in F.LIST_STOP for w in rest)
 
 
+_ADVERBIAL = re.compile(
+    r"\b(?:months|weeks|years|days|quarters?|recent|past|meantime|addition|parallel|turn|response|total|short|fact)\b"
+)
+
+
+def _governed(sk: Skeleton, ps: int) -> bool:
+    """Whether the mention at ``ps`` is the object of a preposition ("backed by Chinese giant «o»")
+    rather than a subject after an adverbial ("in recent months «o» co-led")."""
+    m = _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps)
+    return m is not None and not _ADVERBIAL.search(m.group())
+
+
 def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
     """The organisations of a list that starts at ``pos`` ("led by «o1», «o2» and «o3»")."""
     items: list[Slot] = []
@@ -279,7 +291,7 @@ def list_before(sk: Skeleton, pos: int) -> list[Slot]:
             words = [w for w in _words(tail if aside_ok else gap) if w not in _ALLOWED_BEFORE_VERB]
             if words or ";" in gap or ":" in gap:
                 break
-            if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):
+            if _governed(sk, ps):
                 break  # "X, the cloud arm of «o», led": «o» sits inside an apposition
         elif not _gap_ok(gap, first=False):
             break
@@ -295,7 +307,7 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
     for ps, pe, slot in reversed(sk.placeholders(0, pos)):
         if slot.kind != "o":
             continue
-        if _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps):
+        if _governed(sk, ps):
             continue
         after = sk.skel[pe : pe + 10]
         if after.startswith(_MODIFIER_SUFFIXES) or _ROLE_NOUN_AFTER.match(sk.skel, pe):

@@ -47,7 +47,7 @@ COMPANY_NOUNS = frozenset(
     ]
 )
 _NOT_TARGET_KINDS = frozenset({"investor", "bank", "media", "agency", "exchange", "university"})
-_MODIFIERS_MAX = 3
+_MODIFIERS_MAX = 5
 _IT_VERBS = frozenset(
     [
         "said",
