@@ -22,7 +22,18 @@ import itertools
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import (
+    IS_ALPHA,
+    IS_ASCII,
+    IS_DIGIT,
+    IS_LOWER,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    ORTH,
+    SENT_START,
+    SUFFIX,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +52,7 @@ class SentenceSplitter:
         self._final = np.array([strings.add(s) for s in _FINAL], dtype=np.uint64)
         self._closers = np.array([strings.add(s) for s in _CLOSERS], dtype=np.uint64)
         self._openers = np.array([strings.add(s) for s in _OPENERS], dtype=np.uint64)
+        self._dot_cache: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -55,8 +67,10 @@ class SentenceSplitter:
 
     def sentence_starts(self, doc: Doc) -> np.ndarray:
         """A boolean array: True where a sentence starts."""
-        arr = doc.to_array([ORTH, IS_SPACE, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_ASCII])
-        orth, space, lower, alpha, digit, ascii_ = (arr[:, k] for k in range(6))
+        arr = doc.to_array(
+            [ORTH, IS_SPACE, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_ASCII, IS_STOP, IS_TITLE, SUFFIX]
+        )
+        orth, space, lower, alpha, digit, ascii_, stop, title, suffix = (arr[:, k] for k in range(9))
         n = len(doc)
         # A word "starts like a sentence" unless it is a lower-case word or ascii punctuation that is
         # not an opener (a digit, a capital, an opening quote or bullet, or a non-ascii letter all do).
@@ -67,6 +81,12 @@ class SentenceSplitter:
             if "\n" in doc[int(k)].text:
                 newline[k] = True
         final = np.isin(orth, self._final)
+        # "... for Lidarwerk GmbH. The administrator said": the tokenizer keeps the full stop on a
+        # company abbreviation; a capitalised function word after it ("The", "It") opens a sentence.
+        dotted = self._dotted(doc, suffix) & ~final
+        opens = np.zeros(n, dtype=bool)
+        opens[:-1] = (stop[1:] == 1) & (title[1:] == 1)
+        final = final | (dotted & opens)
         closer = np.isin(orth, self._closers)
         starts = np.zeros(n, dtype=bool)
         starts[0] = True
@@ -89,6 +109,19 @@ class SentenceSplitter:
                 starts[j] = True
             i = j
         return starts
+
+    def _dotted(self, doc: Doc, suffix: np.ndarray) -> np.ndarray:
+        """Tokens longer than one character that end in a full stop ("Inc.", "GmbH.", "U.S.")."""
+        strings = doc.vocab.strings
+        cache = self._dot_cache
+        out = np.zeros(len(suffix), dtype=bool)
+        for k, h in enumerate(suffix.tolist()):
+            hit = cache.get(h)
+            if hit is None:
+                text = strings[h]
+                hit = cache[h] = len(text) > 1 and text.endswith(".")
+            out[k] = hit
+        return out
 
     def to_disk(self, path: object, *, exclude: object = ()) -> None:
         """Nothing to save: the rules are code."""

@@ -483,6 +483,9 @@ class OrgsComponent:
         for f in found:
             toks = tuple(text[f.start : f.end])
             forms.setdefault(toks, f)
+            if not toks[-1].endswith("."):
+                # "... for Lidarwerk GmbH." at a sentence end: the tokenizer keeps "GmbH." whole
+                forms.setdefault((*toks[:-1], toks[-1] + "."), f)
             if True:
                 k = len(toks)
                 while k > 1 and toks[k - 1].lower() in P.ORG_SUFFIXES:

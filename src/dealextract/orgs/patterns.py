@@ -721,6 +721,42 @@ FIRST_NAMES = frozenset(
 #: Capitalised words that are never organisation names by themselves.
 NOT_ORG_WORDS = frozenset(
     [
+        # headline and column openers ("Meet X, the startup ...", "Exclusive: X raises ...") and the
+        # field labels of fact boxes ("Note: $5 million", "Total: ...")
+        "note",
+        "notes",
+        "total",
+        "totals",
+        "summary",
+        "amount",
+        "price",
+        "valuation",
+        "funding",
+        "lead",
+        "investors",
+        "sector",
+        "stage",
+        "source",
+        "sources",
+        "deal",
+        "deals",
+        "headquarters",
+        "hq",
+        "founded",
+        "revenue",
+        "bottom",
+        "meet",
+        "inside",
+        "exclusive",
+        "breaking",
+        "update",
+        "updated",
+        "analysis",
+        "opinion",
+        "explainer",
+        "watch",
+        "why",
+        "how",
         "the",
         "a",
         "an",
@@ -1463,11 +1499,39 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
             and lower[i + 2] in {"funding", "financing", "round", "series", "investment"}
         )
     word = lower[i]
+    nxt = lower[i + 1] if i + 1 < limit else ""
+    if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
+        return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
+    if word == ":" and _line_start(t, run.start) and _money_like(t, i + 1, limit):
+        return True  # a digest line: "Pallas Security: more than $300 million in a Series E ..."
     if word not in RIGHT_TRIGGERS:
         return False
     if word in _WEAK_RIGHT:
-        return i + 1 < limit and lower[i + 1] in _WEAK_FOLLOW
+        return nxt in _WEAK_FOLLOW
     return True
+
+
+_MONEY_START = frozenset("$€£¥₹₩")
+_CURRENCY_WORDS = frozenset(
+    ["us$", "hk$", "s$", "a$", "c$", "nt$", "rmb", "usd", "eur", "gbp", "inr", "rs", "undisclosed"]
+)
+
+
+def _line_start(t: TokenTable, i: int) -> bool:
+    """Whether token ``i`` opens a sentence, a line or a bullet."""
+    if i == 0 or t.sent_start[i] is True:
+        return True
+    before = t.text[i - 1]
+    return before in {"•", "-", "*", "–", "—", "·"} or "\n" in before
+
+
+def _money_like(t: TokenTable, i: int, limit: int) -> bool:
+    """Whether an amount starts within the next three tokens ("more than $300 million", "RMB1bn")."""
+    for k in range(i, min(i + 3, limit)):
+        word = t.text[k]
+        if word[:1] in _MONEY_START or word[:1].isdigit() or t.lower[k] in _CURRENCY_WORDS:
+            return True
+    return False
 
 
 def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
