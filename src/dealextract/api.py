@@ -59,7 +59,9 @@ def load(
     return nlp
 
 
-def _size_policy(nlp: Language, max_chars: int | None, on_too_large: OnTooLarge | None) -> tuple[int, OnTooLarge]:
+def _size_policy(
+    nlp: Language, max_chars: int | None, on_too_large: OnTooLarge | None
+) -> tuple[int, OnTooLarge]:
     """The size limit and what to do beyond it: the caller's choice, else the pipeline's (``load``).
 
     ``max_chars`` can only lower the pipeline's ``nlp.max_length``: spaCy refuses longer texts.

@@ -165,7 +165,9 @@ def _fold(first: Deal, again: Deal) -> Deal:
     return first.model_copy(update={"evidence": evidence, "investors": investors})
 
 
-def _chunk_results(nlp: Language, article: Article, chunks: list[Chunk]) -> Iterator[tuple[Chunk, ArticleResult]]:
+def _chunk_results(
+    nlp: Language, article: Article, chunks: list[Chunk]
+) -> Iterator[tuple[Chunk, ArticleResult]]:
     """The result of every chunk that holds more than whitespace, offsets relative to the chunk."""
     from dealextract.api import doc_to_result
 
@@ -227,4 +229,12 @@ def extract_chunked(
     return merge_chunks(article.text, _chunk_results(nlp, article, chunks), article)
 
 
-__all__ = ["DEFAULT_OVERLAP", "Chunk", "OnTooLarge", "extract_chunked", "merge_chunks", "plan_chunks", "shift"]
+__all__ = [
+    "DEFAULT_OVERLAP",
+    "Chunk",
+    "OnTooLarge",
+    "extract_chunked",
+    "merge_chunks",
+    "plan_chunks",
+    "shift",
+]

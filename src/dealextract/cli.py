@@ -197,7 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument(
         "--resume", action="store_true", help="continue an interrupted run from the output already written"
     )
-    ext.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://host:8786)")
+    ext.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://host:8786)"
+    )
     ext.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,

@@ -94,6 +94,8 @@ def build(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Language:
     """A new pipeline on ``spacy.blank("en")`` with all our components."""
-    nlp = spacy.blank("en")
+    from dealextract.tokenizer import guard
+
+    nlp = guard(spacy.blank("en"))  # linear tokenization of hostile runs ("$$$$...", 100,000 "?")
     nlp.max_length = max_chars
     return add_components(nlp, exclude=exclude, configs=component_configs(org_files, model_files))

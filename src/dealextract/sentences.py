@@ -42,6 +42,14 @@ from dealextract.mentions import register_extensions
 _FINAL = (".", "!", "?", "…", "。", "！", "？", "?!", "!!", "...", "!?")
 _CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
 _OPENERS = ('"', "“", "‘", "(", "[", "«", "-", "–", "—", "•", "*")
+_SOFT = (",", ";", ":", "，", "；", "：", ")", "—", "–")
+
+# A "sentence" longer than this many tokens (a dump with no full stops, a scraped page) is cut, after a
+# comma or semicolon between MIN and MAX tokens in when there is one: the rule components look at whole
+# sentences, and some of their work grows with the square of a sentence's length (a 100,000-character
+# sentence took minutes).  Real news sentences, even long investor lists, stay well under the cap.
+MAX_SENTENCE_TOKENS = 200
+MIN_SENTENCE_TOKENS = 100
 
 
 class SentenceSplitter:
@@ -52,6 +60,7 @@ class SentenceSplitter:
         self._final = np.array([strings.add(s) for s in _FINAL], dtype=np.uint64)
         self._closers = np.array([strings.add(s) for s in _CLOSERS], dtype=np.uint64)
         self._openers = np.array([strings.add(s) for s in _OPENERS], dtype=np.uint64)
+        self._soft = np.array([strings.add(s) for s in _SOFT], dtype=np.uint64)
         self._dot_cache: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,7 +117,26 @@ class SentenceSplitter:
             if j < n and (broke or starts_like[j]):
                 starts[j] = True
             i = j
+        self._cap_length(starts, orth)
         return starts
+
+    def _cap_length(self, starts: np.ndarray, orth: np.ndarray) -> None:
+        """Cut every sentence longer than ``MAX_SENTENCE_TOKENS``, preferably after a comma or semicolon.
+
+        Linear: only the over-long sentences are visited, each in steps of at least ``MIN_SENTENCE_TOKENS``.
+        """
+        bounds = np.append(np.flatnonzero(starts), len(starts))
+        long = np.flatnonzero(np.diff(bounds) > MAX_SENTENCE_TOKENS)
+        if not len(long):
+            return
+        soft = np.isin(orth, self._soft)
+        for k in long.tolist():
+            pos, end = int(bounds[k]), int(bounds[k + 1])
+            while end - pos > MAX_SENTENCE_TOKENS:
+                window = np.flatnonzero(soft[pos + MIN_SENTENCE_TOKENS : pos + MAX_SENTENCE_TOKENS])
+                cut = pos + (MIN_SENTENCE_TOKENS + int(window[-1]) + 1 if len(window) else MAX_SENTENCE_TOKENS)
+                starts[cut] = True
+                pos = cut
 
     def _dotted(self, doc: Doc, suffix: np.ndarray) -> np.ndarray:
         """Tokens longer than one character that end in a full stop ("Inc.", "GmbH.", "U.S.")."""

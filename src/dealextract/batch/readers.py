@@ -170,7 +170,9 @@ def read_parquet(
     try:
         import pyarrow.parquet as pq
     except ImportError as err:  # pragma: no cover - depends on the installed extras
-        raise UsageError(f"{path}: reading Parquet needs pyarrow: pip install 'dealextract[parquet]'") from err
+        raise UsageError(
+            f"{path}: reading Parquet needs pyarrow: pip install 'dealextract[parquet]'"
+        ) from err
     table = pq.ParquetFile(path)
     names = table.schema_arrow.names
     if fields.text not in names:
@@ -209,7 +211,9 @@ def read_path(
             return
         data = path.read_bytes()
     except OSError as err:
-        yield _broken("unreadable_file", f"{path}: cannot be read ({err}): check the file and its permissions")
+        yield _broken(
+            "unreadable_file", f"{path}: cannot be read ({err}): check the file and its permissions"
+        )
         return
     try:
         text = data.decode("utf-8")

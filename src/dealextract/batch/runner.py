@@ -126,7 +126,10 @@ def process_batch(batch: list[tuple[int, InputItem]], settings: Settings) -> lis
 
 
 def batches(
-    items: Iterable[InputItem], start: int = 0, max_articles: int = BATCH_ARTICLES, max_chars: int = BATCH_CHARS
+    items: Iterable[InputItem],
+    start: int = 0,
+    max_articles: int = BATCH_ARTICLES,
+    max_chars: int = BATCH_CHARS,
 ) -> Iterator[list[tuple[int, InputItem]]]:
     """(position, item) batches, closed at ``max_articles`` articles or ``max_chars`` characters."""
     batch: list[tuple[int, InputItem]] = []

@@ -164,6 +164,8 @@ def open_table(path: str | Path) -> TableWriter:
         try:
             import pyarrow  # noqa: F401
         except ImportError as err:  # pragma: no cover - depends on the installed extras
-            raise UsageError("a Parquet deals table needs pyarrow: pip install 'dealextract[parquet]'") from err
+            raise UsageError(
+                "a Parquet deals table needs pyarrow: pip install 'dealextract[parquet]'"
+            ) from err
         return ParquetTable(p)
     raise UsageError(f"--deals-table {path}: give a .csv or .parquet file name")

@@ -57,7 +57,9 @@ def read_warc(path: Path, default_published: dt.date | None = None) -> Iterator[
     except ImportError as err:  # pragma: no cover - depends on the installed extras
         from dealextract.batch.readers import UsageError
 
-        raise UsageError(f"{path}: reading WARC needs warcio and trafilatura: pip install 'dealextract[warc]'") from err
+        raise UsageError(
+            f"{path}: reading WARC needs warcio and trafilatura: pip install 'dealextract[warc]'"
+        ) from err
     with path.open("rb") as handle:
         for number, record in enumerate(ArchiveIterator(handle), start=1):
             if record.rec_type != "response" or record.http_headers is None:

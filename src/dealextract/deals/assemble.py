@@ -103,6 +103,10 @@ _FUND_PURPOSE = re.compile(
 _INVESTOR_NAME = re.compile(
     r"(?i)\b(?:ventures|capital|partners|fund|investments?|vc|asset\smanagement|equity)$"
 )
+_CONTROL_STAKE = re.compile(
+    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:(?:100|[5-9]\d(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)\s*"
+    r"|(?:majority|controlling|entire|full|whole)\s)(?:equity\s)?(?:stake|shareholding|interest|holding)"
+)
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -694,6 +698,14 @@ def _draft_for(
         ):
             return None  # an investor raising money to invest: its own fund
         return Draft("funding_round", target, "subject", amount=amount)
+    if t.family == "stake" and _CONTROL_STAKE.match(sk.skel, t.end):
+        obj = object_after(sk, t.end, window_end)
+        if obj is None:
+            return None
+        buyers = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+        draft = Draft("acquisition", obj[0], "object", amount=amount)
+        draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
+        return draft  # "bought a 100 percent stake in", "took a controlling stake in": a takeover
     if t.family in ("invest", "stake"):
         obj = object_after(sk, t.end, window_end)
         investors = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
@@ -767,7 +779,7 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     if not deal_money:
         return None
     if not re.search(
-        r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby|debt|credit)\b", sk.skel
+        r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby|debt|credit|investment)\b", sk.skel
     ):
         return None
     draft = Draft("funding_round", places[0][2], "subject", amount=deal_money[0], has_verb=False)

@@ -98,7 +98,7 @@ ACQUIRE_RE = re.compile(
 )
 
 STAKE_RE = re.compile(
-    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+\s?(?:%|per\s?cent|percent)\s*)?"
+    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
     r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"
     r"(?:equity\s)?(?:stake|shareholding|interest|holding)\s+in\b"
 )
@@ -106,7 +106,8 @@ STAKE_RE = re.compile(
 
 # "took a 20% stake in", "picked up a minority stake in": an investment by the subject.
 STAKE_VERB_RE = re.compile(
-    r"\b(?:took|takes|taking|take|picked\sup|picks\sup|built|builds|building|secured|secures|holds|amassed)\b"
+    r"\b(?:took|takes|taking|take|picked\sup|picks\sup|built|builds|building|secured|secures|holds|amassed|obtained"
+    r"|obtains|gained|gains|won|wins)\b"
 )
 
 

@@ -206,6 +206,18 @@ LEGAL_FORMS = frozenset(
 #: Words right before a name that say it is an organisation ("AI startup X", "chipmaker X").
 HEAD_NOUNS = frozenset(
     [
+        "scale-up",
+        "scaleup",
+        "insurtech",
+        "fintech",
+        "healthtech",
+        "proptech",
+        "edtech",
+        "agritech",
+        "biotech",
+        "medtech",
+        "cleantech",
+        "deeptech",
         "startup",
         "start-up",
         "startups",
@@ -388,6 +400,9 @@ _WEAK_FOLLOW = frozenset(
         "landed",
         "pocketed",
         "been",
+        "reportedly",
+        "successfully",
+        "recently",
         "drawn",
         "garnered",
         "attracted",
