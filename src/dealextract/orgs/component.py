@@ -342,6 +342,10 @@ class OrgsComponent:
                 return True
         if low.startswith("series ") or low in P.NOT_ORG_MIXED:
             return True
+        if lower[run.end - 1] in _COLUMN_NAMES:
+            return True  # "China Digest: ...", "Daily Briefing: ...": the name of a column, not a company
+        if any(lower[k] in _NOT_NAME_TOKENS for k in range(run.start, run.end)):
+            return True
         return all(
             lower[k] in P.NOT_ORG_WORDS or lower[k] in P.ORG_SUFFIXES
             for k in range(run.start, min(run.end, t.n))
@@ -569,6 +573,25 @@ class OrgsComponent:
                     if rest and all(w in P.ORG_SUFFIXES for w in rest):
                         f.name, f.kind, f.parent, f.entry = other, g.kind, g.parent, g.entry
                         break
+
+
+#: Last words of newsletter and column titles.
+_COLUMN_NAMES = frozenset(
+    [
+        "digest",
+        "briefing",
+        "roundup",
+        "round-up",
+        "newsletter",
+        "recap",
+        "wrap",
+        "wrap-up",
+        "brief",
+        "bulletin",
+    ]
+)
+#: Tokens that never stand in a company name.
+_NOT_NAME_TOKENS = frozenset(["r&d", "m&a", "q&a", "p&l", "b2b", "b2c", "d2c"])
 
 
 def _legal_end(t: TokenTable, end: int) -> int:
