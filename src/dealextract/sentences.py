@@ -23,6 +23,7 @@ from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import (
+    IDX,
     IS_ALPHA,
     IS_ASCII,
     IS_DIGIT,
@@ -30,6 +31,7 @@ from spacy.attrs import (
     IS_SPACE,
     IS_STOP,
     IS_TITLE,
+    LENGTH,
     ORTH,
     SENT_START,
     SUFFIX,
@@ -134,7 +136,9 @@ class SentenceSplitter:
             pos, end = int(bounds[k]), int(bounds[k + 1])
             while end - pos > MAX_SENTENCE_TOKENS:
                 window = np.flatnonzero(soft[pos + MIN_SENTENCE_TOKENS : pos + MAX_SENTENCE_TOKENS])
-                cut = pos + (MIN_SENTENCE_TOKENS + int(window[-1]) + 1 if len(window) else MAX_SENTENCE_TOKENS)
+                cut = pos + (
+                    MIN_SENTENCE_TOKENS + int(window[-1]) + 1 if len(window) else MAX_SENTENCE_TOKENS
+                )
                 starts[cut] = True
                 pos = cut
 
@@ -159,17 +163,18 @@ class SentenceSplitter:
 
     @staticmethod
     def _spans(doc: Doc, start_tokens: np.ndarray) -> list[tuple[int, int]]:
-        """Character spans of the sentences, trimmed of surrounding white space."""
-        text = doc.text
-        bounds = [doc[int(t)].idx for t in start_tokens] + [len(text)]
+        """Character spans of the sentences, from the first to the last non-space token of each.
+
+        Works on token offsets: ``doc.text`` would build a Token object per token.
+        """
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+        idx, length, space = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+        bounds = [*start_tokens.tolist(), len(idx)]
         spans: list[tuple[int, int]] = []
         for a, b in itertools.pairwise(bounds):
-            piece = text[a:b]
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            lead = len(piece) - len(piece.lstrip())
-            spans.append((a + lead, a + lead + len(stripped)))
+            words = [k for k in range(a, b) if not space[k]]
+            if words:
+                spans.append((idx[words[0]], idx[words[-1]] + length[words[-1]]))
         return spans
 
 

@@ -17,6 +17,7 @@ from dealextract.deals.assemble import Article, assemble, to_deal
 from dealextract.deals.skeleton import Skeleton, Slot, build_skeleton
 from dealextract.mentions import MoneyLinks, published_of, register_extensions
 from dealextract.records import Deal
+from dealextract.tokens import table
 
 
 def doc_slots(doc: Doc) -> list[Slot]:
@@ -46,7 +47,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = doc._.dealextract_sentence_spans
     if spans is not None:
         return list(spans)
-    text = doc.text
+    text = table(doc).doc_text
     out = []
     for sent in doc.sents:
         piece = text[sent.start_char : sent.end_char]
@@ -56,10 +57,10 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def doc_skeletons(doc: Doc) -> list[Skeleton]:
-    """One skeleton per sentence, slots distributed by position."""
+def doc_skeletons(doc: Doc, text: str | None = None) -> list[Skeleton]:
+    """One skeleton per sentence, slots distributed by position (``text`` is ``doc.text``, if known)."""
     slots = doc_slots(doc)
-    text = doc.text
+    text = table(doc).doc_text if text is None else text
     skeletons: list[Skeleton] = []
     cursor = 0
     for start, end in sentence_spans(doc):
@@ -87,8 +88,9 @@ class DealsComponent:
     def find(self, doc: Doc) -> list[Deal]:
         ext = doc._
         links = ext.dealextract_money_links
+        text = table(doc).doc_text  # ``Doc.text`` rebuilds the string from every token on each call
         article = Article(
-            text=doc.text,
+            text=text,
             links=dict(links.equivalent_of) if isinstance(links, MoneyLinks) else {},
             money=list(ext.dealextract_money or ()),
             models=list(ext.dealextract_models or ()),
@@ -97,7 +99,7 @@ class DealsComponent:
         published = article.published
         article_id = ext.dealextract_article_id
         deals = []
-        for draft in assemble(doc_skeletons(doc), article):
+        for draft in assemble(doc_skeletons(doc, text), article):
             deal = to_deal(draft, article, published, article_id)
             if deal is not None:
                 deals.append(deal)
