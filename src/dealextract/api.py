@@ -16,7 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dealextract import pipeline
-from dealextract.articles import ArticleError, check_text, coerce_article, parse_published
+from dealextract.articles import (
+    ArticleError,
+    check_text,
+    coerce_article,
+    parse_published,
+    replace_surrogates,
+    restore_text,
+)
 from dealextract.chunking import OnTooLarge, extract_chunked
 from dealextract.records import (
     Article,
@@ -139,14 +146,16 @@ def extract(
     nlp = nlp or default_pipeline()
     limit, mode = _size_policy(nlp, max_chars, on_too_large)
     try:
-        article = Article(text=text, id=article_id, published=parse_published(published))
         check_text(text, limit, mode)
+        safe = replace_surrogates(text)  # lone surrogates: spaCy cannot encode them
+        article = Article(text=safe, id=article_id, published=parse_published(published))
         if len(text) > limit:
-            return extract_chunked(nlp, article, limit)
-        doc = nlp(make_doc(nlp, article))
+            result = extract_chunked(nlp, article, limit)
+        else:
+            result = doc_to_result(nlp(make_doc(nlp, article)))
     except ArticleError as err:
         return ArticleResult(article_id=article_id, errors=[err.info])
-    return doc_to_result(doc)
+    return result if safe is text else restore_text(result, text)
 
 
 def extract_many(
@@ -172,6 +181,7 @@ def extract_many(
     limit, mode = _size_policy(nlp, max_chars, on_too_large)
     # (position, Doc) for good articles; bad ones are kept aside and yielded in their place.
     pending: dict[int, ArticleResult] = {}
+    originals: dict[int, str] = {}  # texts that held lone surrogates, to restore in the records
 
     def docs() -> Iterator[Doc]:
         for position, item in enumerate(articles):
@@ -179,8 +189,14 @@ def extract_many(
             try:
                 article = coerce_article(item)
                 check_text(article.text, limit, mode)
+                safe = replace_surrogates(article.text)
+                if safe is not article.text:
+                    originals[position] = article.text
+                    article = article.model_copy(update={"text": safe})
                 if len(article.text) > limit:
-                    pending[position] = extract_chunked(nlp, article, limit)
+                    result = extract_chunked(nlp, article, limit)
+                    original = originals.pop(position, None)
+                    pending[position] = result if original is None else restore_text(result, original)
                     continue
                 doc = make_doc(nlp, article)
             except ArticleError as err:
@@ -202,7 +218,9 @@ def extract_many(
         while next_position < position:
             yield pending.pop(next_position)
             next_position += 1
-        yield doc_to_result(doc)
+        result = doc_to_result(doc)
+        original = originals.pop(position, None)
+        yield result if original is None else restore_text(result, original)
         next_position = position + 1
     while next_position in pending:
         yield pending.pop(next_position)

@@ -107,6 +107,9 @@ _CONTROL_STAKE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:(?:100|[5-9]\d(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)\s*"
     r"|(?:majority|controlling|entire|full|whole)\s)(?:equity\s)?(?:stake|shareholding|interest|holding)"
 )
+_INVESTMENT_OBJECT = re.compile(
+    r"\s(?:its|a|an|the|their)\s(?:[\w\-]+\s){0,2}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:investment|stake|bet)\s(?:in|into)\s"
+)
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -685,6 +688,15 @@ def _draft_for(
         if not raisers:
             return None
         return Draft("funding_round", raisers[0], "object", amount=before[-1] if before else amount)
+    if t.family == "raise" and _INVESTMENT_OBJECT.match(sk.skel, t.end):
+        # "Amazon completed its $4 billion investment in Anthropic": the subject is the investor
+        obj = object_after(sk, t.end, window_end)
+        investor = subject_before(sk, t.start)
+        if obj is None or investor is None:
+            return None
+        draft = Draft("investment", obj[0], "object", amount=amount)
+        draft.add_investors([Investor(investor, "participant", False)])
+        return draft
     if t.family == "raise":
         target = subject_before(sk, t.start)
         if target is None:

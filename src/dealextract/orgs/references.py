@@ -185,6 +185,11 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
     out: list[Reference] = []
     for start, end, rtype in _reference_spans(t):
         sent = sent_of[start]
+        speaker = _speaker(t, start, mentions) if rtype == "pronoun" else None
+        if speaker is not None:
+            # "Volkswagen said it would take a stake": "it" is whoever said so
+            out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), speaker.name))
+            continue
         best: tuple[float, OrgMention] | None = None
         for m in mentions:
             if m.start >= start:
@@ -209,6 +214,37 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
             continue
         out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), best[1].name))
     return out
+
+
+_REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        "announced",
+        "announces",
+        "confirmed",
+        "confirms",
+        "disclosed",
+        "stated",
+        "noted",
+    ]
+)
+
+
+def _speaker(t: TokenTable, start: int, mentions: list[_OrgTok]) -> OrgMention | None:
+    """The organisation that is the subject of "said" right before a pronoun ("X on Tuesday said it")."""
+    verb = start - 1
+    if verb < 1 or t.lower[verb] not in _REPORTING_VERBS:
+        return None
+    for m in reversed(mentions):
+        if m.end > verb:
+            continue
+        between = range(m.end, verb)
+        if len(between) > 3 or any(not t.is_alpha[k] for k in between):
+            return None
+        return m.org
+    return None
 
 
 def _first_in_sentence(m: _OrgTok, mentions: list[_OrgTok]) -> bool:
