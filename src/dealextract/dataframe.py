@@ -25,7 +25,8 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from dealextract.records import ArticleResult, DateValue, Deal, Money
+from dealextract.flatten import deal_rows
+from dealextract.records import ArticleResult, DateValue, Money
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -114,7 +115,7 @@ def to_dataframe(
     items = [results] if isinstance(results, ArticleResult) else list(results)
     parsed = [r if isinstance(r, ArticleResult) else ArticleResult.model_validate(r) for r in items]
     if kind == "deals":
-        columns, rows = DEAL_COLUMNS, [row for i, r in enumerate(parsed) for row in _deal_rows(r, i)]
+        columns, rows = DEAL_COLUMNS, [row for i, r in enumerate(parsed) for row in deal_rows(r, i)]
     elif kind == "entities":
         columns, rows = ENTITY_COLUMNS, [row for i, r in enumerate(parsed) for row in _entity_rows(r, i)]
     else:
@@ -166,58 +167,6 @@ def _decimal_series(values: list[Any]) -> Any:
 def _joined(names: Iterable[str]) -> str | None:
     out = "; ".join(names)
     return out or None
-
-
-def _money_parts(m: Money | None) -> tuple[Decimal | None, str | None]:
-    return (None, None) if m is None else (m.value, m.currency)
-
-
-def _date_parts(d: DateValue | None) -> tuple[Any, str | None]:
-    return (None, None) if d is None else (d.value, d.granularity)
-
-
-def _deal_row(result: ArticleResult, position: int, index: int, deal: Deal) -> dict[str, Any]:
-    amount, currency = _money_parts(deal.amount)
-    valuation, valuation_currency = _money_parts(deal.valuation)
-    date, granularity = _date_parts(deal.date)
-    first = deal.evidence[0] if deal.evidence else None
-    return {
-        "position": position,
-        "article_id": result.article_id,
-        "published": result.published,
-        "deal_index": index,
-        "kind": deal.kind,
-        "status": deal.status,
-        "target": deal.target.name,
-        "amount": amount,
-        "currency": currency,
-        "amount_min": None if deal.amount is None else deal.amount.min,
-        "amount_max": None if deal.amount is None else deal.amount.max,
-        "amount_approximate": None if deal.amount is None else deal.amount.approximate,
-        "amount_text": None if deal.amount is None else deal.amount.text,
-        "amount_usd": deal.amount_usd,
-        "amount_usd_source": deal.amount_usd_source,
-        "valuation": valuation,
-        "valuation_currency": valuation_currency,
-        "round": deal.round,
-        "date": date,
-        "date_granularity": granularity,
-        "leads": _joined(p.name for p in deal.investors if p.role == "lead"),
-        "co_leads": _joined(p.name for p in deal.investors if p.role == "co_lead"),
-        "participants": _joined(p.name for p in deal.investors if p.role == "participant"),
-        "acquirers": _joined(p.name for p in deal.investors if p.role == "acquirer"),
-        "n_investors": len(deal.investors),
-        "models": _joined(deal.models),
-        "confidence": deal.confidence,
-        "flags": _joined(deal.flags),
-        "evidence_start": None if first is None else first.start,
-        "evidence_end": None if first is None else first.end,
-        "evidence": None if first is None else first.text,
-    }
-
-
-def _deal_rows(result: ArticleResult, position: int) -> list[dict[str, Any]]:
-    return [_deal_row(result, position, i, deal) for i, deal in enumerate(result.deals)]
 
 
 def _entity_rows(result: ArticleResult, position: int) -> list[dict[str, Any]]:

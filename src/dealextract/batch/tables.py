@@ -8,11 +8,13 @@ pandas.  Amounts are exact decimal strings (never floats, as everywhere in deale
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from dealextract.records import ArticleResult, Deal, Money
+from dealextract import flatten
+from dealextract.records import ArticleResult
 
 Row = dict[str, Any]
 
@@ -49,54 +51,21 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
 
-def _money(m: Money | None) -> tuple[str | None, str | None]:
-    if m is None:
-        return None, None
-    return (None if m.value is None else str(m.value)), m.currency
-
-
-def _names(deal: Deal, role: str) -> str | None:
-    names = [p.name for p in deal.investors if p.role == role]
-    return "; ".join(names) if names else None
+def _cell(value: Any, kind: str) -> Any:
+    """A typed value of ``dealextract.flatten`` as the table stores it: exact strings, never floats."""
+    if value is None or kind == "int":
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
 
 
 def deal_rows(result: ArticleResult, position: int) -> list[Row]:
     """The table rows of one article's deals."""
-    rows: list[Row] = []
-    for index, deal in enumerate(result.deals):
-        amount, currency = _money(deal.amount)
-        valuation, valuation_currency = _money(deal.valuation)
-        first = deal.evidence[0] if deal.evidence else None
-        rows.append({
-            "position": position,
-            "article_id": result.article_id,
-            "published": None if result.published is None else result.published.isoformat(),
-            "deal_index": index,
-            "kind": deal.kind,
-            "status": deal.status,
-            "target": deal.target.name,
-            "amount": amount,
-            "currency": currency,
-            "amount_min": None if deal.amount is None or deal.amount.min is None else str(deal.amount.min),
-            "amount_max": None if deal.amount is None or deal.amount.max is None else str(deal.amount.max),
-            "amount_text": None if deal.amount is None else deal.amount.text,
-            "amount_usd": None if deal.amount_usd is None else str(deal.amount_usd),
-            "amount_usd_source": deal.amount_usd_source,
-            "round": deal.round,
-            "date": None if deal.date is None or deal.date.value is None else deal.date.value.isoformat(),
-            "valuation": valuation,
-            "valuation_currency": valuation_currency,
-            "leads": _names(deal, "lead"),
-            "co_leads": _names(deal, "co_lead"),
-            "participants": _names(deal, "participant"),
-            "acquirers": _names(deal, "acquirer"),
-            "models": "; ".join(deal.models) or None,
-            "confidence": str(deal.confidence),
-            "flags": "; ".join(deal.flags) or None,
-            "evidence_start": None if first is None else first.start,
-            "evidence": None if first is None else first.text,
-        })  # fmt: skip
-    return rows
+    return [
+        {name: _cell(row.get(name), kind) for name, kind in COLUMNS}
+        for row in flatten.deal_rows(result, position)
+    ]
 
 
 class TableWriter(Protocol):
