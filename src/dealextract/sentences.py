@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dealextract.mentions import register_extensions
+from dealextract.stateless import Stateless
 
 _FINAL = (".", "!", "?", "…", "。", "！", "？", "?!", "!!", "...", "!?")
 _CLOSERS = ('"', "'", "”", "’", ")", "]", "»")
@@ -54,7 +55,7 @@ MAX_SENTENCE_TOKENS = 200
 MIN_SENTENCE_TOKENS = 100
 
 
-class SentenceSplitter:
+class SentenceSplitter(Stateless):
     """Marks sentence starts and records the sentences' character spans."""
 
     def __init__(self, nlp: Language) -> None:
@@ -154,12 +155,6 @@ class SentenceSplitter:
                 hit = cache[h] = len(text) > 1 and text.endswith(".")
             out[k] = hit
         return out
-
-    def to_disk(self, path: object, *, exclude: object = ()) -> None:
-        """Nothing to save: the rules are code."""
-
-    def from_disk(self, path: object, *, exclude: object = ()) -> SentenceSplitter:
-        return self
 
     @staticmethod
     def _spans(doc: Doc, start_tokens: np.ndarray) -> list[tuple[int, int]]:

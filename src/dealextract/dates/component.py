@@ -3,19 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import dealextract.mentions  # noqa: F401  (registers the Doc extensions)
 from dealextract.dates.finder import find_dates
 from dealextract.mentions import published_of
+from dealextract.stateless import Stateless
 from dealextract.tokens import table
 
 
-class DatesComponent:
+class DatesComponent(Stateless):
     """Stateless: the rules live in code and the corpus beside them, so there is nothing to save."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -25,23 +23,6 @@ class DatesComponent:
         # the text as the token table joined it once for all components (``doc.text`` re-joins it per call)
         doc._.dealextract_dates = find_dates(table(doc).doc_text, published_of(doc))
         return doc
-
-    # -- serialisation: its rules ship with the package, so there is nothing to save; these exist so that
-    # ``nlp.to_disk``/``to_bytes`` treat every dealextract component alike.
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Nothing to save: the component's behaviour is its code and its config."""
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DatesComponent:
-        """Nothing to restore."""
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """Nothing to save (an empty payload)."""
-        return b""
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> DatesComponent:
-        """Nothing to restore."""
-        return self
 
 
 @Language.factory("dealextract_dates")

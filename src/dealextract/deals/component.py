@@ -7,9 +7,6 @@ organisations, references, AI models), builds one skeleton per sentence and runs
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,6 +14,7 @@ from dealextract.deals.assemble import Article, assemble, to_deal
 from dealextract.deals.skeleton import Skeleton, Slot, build_skeleton
 from dealextract.mentions import MoneyLinks, published_of, register_extensions
 from dealextract.records import Deal
+from dealextract.stateless import Stateless
 from dealextract.tokens import table
 
 
@@ -78,7 +76,7 @@ def doc_skeletons(doc: Doc, text: str | None = None) -> list[Skeleton]:
     return skeletons
 
 
-class DealsComponent:
+class DealsComponent(Stateless):
     """Assembles the deals of an article; ``doc._.deals`` holds them in text order of first evidence."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -105,23 +103,6 @@ class DealsComponent:
                 deals.append(deal)
         deals.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
         return deals
-
-    # -- serialisation: assembly rules ship with the package, so there is nothing to save; these exist so that
-    # ``nlp.to_disk``/``to_bytes`` treat every dealextract component alike.
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Nothing to save: the component's behaviour is its code and its config."""
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DealsComponent:
-        """Nothing to restore."""
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """Nothing to save (an empty payload)."""
-        return b""
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> DealsComponent:
-        """Nothing to restore."""
-        return self
 
 
 @Language.factory("dealextract_deals")

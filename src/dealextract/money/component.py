@@ -8,9 +8,6 @@ offsets are exact characters) and ``set_annotations`` (writing ``doc._.dealextra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,10 +15,11 @@ import dealextract.mentions  # noqa: F401  (registers the Doc extensions)
 from dealextract.mentions import MoneyLinks
 from dealextract.money.finder import find_money
 from dealextract.records import Money
+from dealextract.stateless import Stateless
 from dealextract.tokens import table
 
 
-class MoneyComponent:
+class MoneyComponent(Stateless):
     """Finds every amount of money in a Doc (see ``dealextract.money.find_money``)."""
 
     def __init__(self, nlp: Language | None = None, name: str = "dealextract_money") -> None:
@@ -42,23 +40,6 @@ class MoneyComponent:
         """Write the results to the Doc extensions the later components read."""
         doc._.dealextract_money = found
         doc._.dealextract_money_links = MoneyLinks(equivalent_of=dict(links))
-
-    # -- serialisation: its rules and currency tables ship with the package, so there is nothing to save; these exist so that
-    # ``nlp.to_disk``/``to_bytes`` treat every dealextract component alike.
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Nothing to save: the component's behaviour is its code and its config."""
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MoneyComponent:
-        """Nothing to restore."""
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """Nothing to save (an empty payload)."""
-        return b""
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> MoneyComponent:
-        """Nothing to restore."""
-        return self
 
 
 @Language.factory("dealextract_money")
