@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from gold import load_benchmark
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("dealextract_bench_corpus", ROOT / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("corpus")
 
 
 @pytest.fixture(scope="session")

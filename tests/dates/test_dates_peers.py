@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-_REPO = Path(__file__).resolve().parents[2]
+from gold import load_benchmark, peers_dir
 
 
 def _peers() -> Path:
-    env = os.environ.get("DEALEXTRACT_PEERS")
-    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "peers"
+    return peers_dir()
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("dates_peers", _REPO / "benchmarks" / "dates_peers.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("dates_peers")
 
 
 @pytest.mark.skipif(not (_peers() / "dates.jsonl").exists(), reason="peers' data not available")

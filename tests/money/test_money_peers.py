@@ -5,28 +5,21 @@ The peers' lines are read at test time, never copied into the project.  See benc
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from gold import load_benchmark, peers_dir
 
 
 def _peers() -> Path | None:
-    env = os.environ.get("DEALEXTRACT_PEERS")
-    candidate = Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "peers"
+    candidate = peers_dir()
     return candidate if (candidate / "money.jsonl").is_file() else None
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("money_peers", REPO / "benchmarks" / "money_peers.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("money_peers")
 
 
 @pytest.mark.skipif(_peers() is None, reason="../shared/peers is not present")
