@@ -74,7 +74,7 @@ _SUBJECT_SKIP_BEFORE = re.compile(
 )
 _POSSESSIVE_DEAL = re.compile(
     r"«o(\d+)»(?:'s|’s|'|’)\s(?:[^«.;]{0,40}?)(?:round|funding|financing|series|seed|investment|fundraising|raise)\b"
-    r"|(?:round|funding|financing|investment|stake)\s(?:of|for|in|into)\s(?:the\s)?«o(\d+)»"
+    r"|(?:round|funding|financing|investment|stake|series\s[a-k]\+?|seed|raise)\s(?:of|for|in|into)\s(?:the\s)?«o(\d+)»"
 )
 _PRODUCT_AFTER = re.compile(
     r"\s*(?:'s\s)?(?:gpus?|chips?|shares?|stock|products?|servers?|devices?|hardware|software|licen[cs]es?"
@@ -110,6 +110,15 @@ _CONTROL_STAKE = re.compile(
 _INVESTMENT_OBJECT = re.compile(
     r"\s(?:its|a|an|the|their)\s(?:[\w\-]+\s){0,2}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:investment|stake|bet)\s(?:in|into)\s"
 )
+_MONEY_RIGHT_AFTER = re.compile(r"\s(?:(?:a|an|another|nearly|about|over|some|more\sthan)\s)?«m\d+»")
+_ORG_RIGHT_AFTER_IN = re.compile(r"\s(?:in|into)\s(?:[\w\-]+\s){0,2}?«o\d+»")
+_MONEY_THEN_OTHER = re.compile(
+    r"\s(?:[\w\-]+\s)?(?:in\s)?(?:contract|contracts|order|orders|deal\swith|damages|settlement|subsidies|subsidy"
+    r"|grant\sfrom\sthe\sgovernment|prize|award|revenue|sales|loan\sfrom\sthe\sgovernment)\b"
+)
+# Base forms ("Tencent, Alibaba back X's round", "Sequoia invest in X") are headline verbs: they only
+# make a deal with the organisation they act on right after them.
+_BASE_FORMS = frozenset({"invest", "back", "join", "pour", "inject"})
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -330,14 +339,24 @@ def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tupl
             continue
         if slot.kind == "m":
             continue
-        gap = re.sub(r"«m\d+»", " ", sk.skel[pos:ps])
+        gap = re.sub(r"«[mdx]\d+»", " ", sk.skel[pos:ps])
         words = _words(gap)
         if _QUANTITY.search(gap):
             return None  # "bought 10,000 «o» chips": a quantity of something, not a company
         if len(words) > max_words or any(w in _OBJECT_GAP_STOP for w in words) or ";" in gap:
             return None
+        # the object follows the verb directly ("backed «o»", "acquired rival «o»") or a preposition
+        # with at most a few modifiers ("a $5m round in Chinese startup «o»"); a comma ends the clause
+        if "," in gap and not _PREPOSITION_END.search(gap):
+            return None
+        if not _PREPOSITION_END.search(gap) and (len(words) > 5 or any(w in _PREPOSITIONS for w in words)):
+            return None
         return slot, pe
     return None
+
+
+_PREPOSITIONS = frozenset("in into on at for to with from by of as over under about".split())
+_PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at)\s(?:[\w\-’'.]+\s){0,4}$")
 
 
 # --- amounts ---------------------------------------------------------------------------------------
@@ -473,6 +492,8 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     if re.match(r"\s*(?:its|the|their)\s(?:total|overall|cumulative)\b", window):
         return False
     money_at = window.find("«m")
+    if money_at >= 0 and _MONEY_THEN_OTHER.match(window, window.find("»", money_at) + 1):
+        return False  # "landed a $50 million contract", "won $5 million in damages"
     funding = F.FUNDING_WORDS.search(window)
     negative = F.NOT_A_FINANCING.search(window[:90])
     first_positive = min(
@@ -492,7 +513,10 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     if t.family == "raise":
         if t.strong:
             return first_positive is not None
-        return funding is not None and funding.start() < 90
+        # "gets $8 million from X", "lands $8 million": an amount right after the verb is the raise
+        return (funding is not None and funding.start() < 90) or bool(_MONEY_RIGHT_AFTER.match(window))
+    if _ORG_RIGHT_AFTER_IN.match(window):
+        return True  # "Sequoia invests in Kestrel Bio"
     # invest: the sentence must speak of money or financing, or be a bare role statement that only
     # makes sense about the deal just told ("Sequoia led.", "X led, and Y joined.")
     if money_at >= 0 or F.FUNDING_WORDS.search(sk.skel):
@@ -706,7 +730,7 @@ def _draft_for(
         ):
             return None  # "X has now raised $80 million in total": a sum of past rounds, not a deal
         if (target.org_kind == "investor" or _INVESTOR_NAME.search(target.name)) and _FUND_PURPOSE.search(
-            sk.skel, t.end, window_end
+            sk.skel, t.end
         ):
             return None  # an investor raising money to invest: its own fund
         return Draft("funding_round", target, "subject", amount=amount)
@@ -727,6 +751,8 @@ def _draft_for(
             target = None
         else:
             target = obj[0]
+        if obj is None and sk.skel[t.start : t.end] in _BASE_FORMS:
+            return None  # "plans to invest $10bn into manufacturing": no company to invest in
         kind: DealKind = "investment"
         window_text = sk.skel[t.start : window_end]
         if t.family == "invest" and re.search(r"\b(?:round|series|seed|angel|pre-[a-f])\b", window_text):

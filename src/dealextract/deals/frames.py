@@ -34,7 +34,9 @@ NOT_A_FINANCING = re.compile(
     r"\b(?:fund|funds|vehicle|contract|contracts|order|orders|prize|award|awards|ipo|listing"
     r"|public\soffering|flotation|revenue|revenues|sales|profit|profits|loan\sfrom\sthe\sgovernment"
     r"|prices?|concerns?|questions?|doubts?|eyebrows|awareness|the\sbar|tariffs?|rates?|bid|offer"
-    r"|patent|patents|license|licence|approval|deal\swith|partnership|customers?|users?|votes?)\b"
+    r"|patent|patents|license|licence|approval|deal\swith|partnership|customers?|users?|votes?|damages"
+    r"|settlement|lawsuit|verdict|compensation|judgment|judgement|subsidy|subsidies|tax|refund|payments?"
+    r"|royalties|fees|rebate|bonus)\b"
 )
 
 RAISE_STRONG = (
@@ -74,10 +76,11 @@ INVEST_RE = re.compile(
         (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
       | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
-      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining
+      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
           |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback|contributed|contributes|chipped\sin
           |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?))
-      | (?P<invest>invested|invests|investing|poured|pours|pouring|pumped|pumps|pumping|injected|injects
+      | (?P<invest>invested|invests|investing|invest|poured|pours|pouring|pour|pumped|pumps|pumping|injected|injects
+          |inject|back
           |injecting|put|puts|putting|backing|ploughing|plowing
           |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
           |wrote\s(?:a\s|the\s)?(?:\w+\s)?(?:check|cheque)s?|writes\s(?:a\s|the\s)?(?:check|cheque)s?
