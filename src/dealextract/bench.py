@@ -194,7 +194,9 @@ def score_case(case: dict[str, Any], result: ArticleResult, tally: Tally) -> Non
         tally.amounts.add(amount_ok)
         gold_inv = [(i["name"], i["role"]) for i in g.get("investors", [])]
         pred_inv = [(p.name, p.role) for p in d.investors]
-        leads_ok = _same_names(_leads(pred_inv), _leads(gold_inv))
+        leads_ok = _same_names(_leads(pred_inv), _leads(gold_inv)) or _same_names(
+            _leads((p.text or p.name, p.role) for p in d.investors), _leads(gold_inv)
+        )
         strict_tp += amount_ok and leads_ok
         tally.rounds.add(d.round == g.get("round"))
         tally.kinds.add(d.kind == g.get("kind"))
@@ -203,8 +205,10 @@ def score_case(case: dict[str, Any], result: ArticleResult, tally: Tally) -> Non
             tally.dates.add(_date_at(d.date.value if d.date else None, gold_date) == gold_date)
         remaining = list(gold_inv)
         tp = fp = 0
-        for name, role in pred_inv:
-            hit = next((x for x in remaining if names_match(name, x[0])), None)
+        for (name, role), party in zip(pred_inv, d.investors, strict=True):
+            hit = next(
+                (x for x in remaining if names_match(name, x[0]) or names_match(party.text or "", x[0])), None
+            )
             if hit is None:
                 fp += 1
                 continue

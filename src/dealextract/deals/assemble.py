@@ -395,12 +395,22 @@ def amounts(sk: Skeleton, article: Article) -> list[tuple[int, int, Money, str]]
 def pick_amount(
     found: list[tuple[int, int, Money, str]], trig_start: int, trig_end: int, window_end: int
 ) -> Money | None:
-    """The deal's amount: the first deal amount after the trigger, else the nearest before it."""
+    """The deal's amount: the first deal amount after the trigger, else the nearest before it.
+
+    A vague amount ("tens of millions of yuan", "a multi-million round") is no amount: it names no
+    number, as annotators record it; a range with numbers ("$5-10 million") is one.
+    """
     after = [m for ps, _, m, role in found if role == "deal" and trig_end <= ps < window_end]
     if after:
-        return after[0]
+        return _definite(after[0])
     before = [m for ps, _, m, role in found if role == "deal" and ps < trig_start]
-    return before[-1] if before else None
+    return _definite(before[-1]) if before else None
+
+
+def _definite(money: Money) -> Money | None:
+    if money.value is None and not any(c.isdigit() for c in money.text or ""):
+        return None
+    return money
 
 
 def pick_valuation(found: list[tuple[int, int, Money, str]]) -> Money | None:
@@ -548,6 +558,13 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             draft.valuation = pick_valuation(found_money)
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
+                # "X led the Series B": a round right by a bare role is the deal's; further on it is
+                # another clause's ("led the round after co-leading its Series C")
+                draft.round = pick_round(sk, t.start, (t.start, t.end + 30)) if draft.round else None
+                if draft.round and not any(
+                    t.start <= r0 < t.end + 30 for r0, _, _ in find_rounds(sk.cased or sk.skel)
+                ):
+                    draft.round = None
                 pending.append(draft)
                 continue
             stated.append(draft)
@@ -591,7 +608,10 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     if not stated and not pending:
         _restatement(sk, index, found_money, recent)
     for draft in pending:
-        owner = stated[0] if stated else _context_draft(sk, index, found_money, recent, stated, reach)
+        # a bare role ("X led the round after co-leading a $40m extension") is about the deal told
+        # before, even when the sentence mentions another amount
+        own_money = found_money if draft.amount is not None else []
+        owner = stated[0] if stated else _context_draft(sk, index, own_money, recent, stated, reach)
         if owner is None:
             continue
         owner.add_investors(draft.investors)
@@ -1079,6 +1099,17 @@ def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> b
     )
 
 
+def _primary_amount(a: Money | None, b: Money | None, article: Article) -> Money | None:
+    """Of two tellings of one amount, the one the text states first-hand: a headline's "$46.4m" gives
+    way to the body's "300 million yuan ($46.4m)", whose dollar figure is only its equivalent."""
+    if a is None or b is None:
+        return a or b
+    linked = set(article.links.values())
+    if a.start not in linked and b.start in linked:
+        return b
+    return a
+
+
 def _same_amount(a: Money, b: Money) -> bool:
     return (a.value, a.currency, a.min, a.max) == (b.value, b.currency, b.min, b.max)
 
@@ -1104,7 +1135,7 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
         same.add_investors(d.investors)
         for sk in d.sentences:
             same.add_sentence(sk, d.last_sentence)
-        same.amount = same.amount or d.amount
+        same.amount = _primary_amount(same.amount, d.amount, article)
         same.round = same.round or d.round
         same.date = same.date or d.date
         same.valuation = same.valuation or d.valuation

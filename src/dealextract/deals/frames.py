@@ -145,6 +145,15 @@ CUES: tuple[Cue, ...] = (
     Cue(
         re.compile(r"\b(?:led|headed|spearheaded|anchored|lead)\s+(?:by|jointly\sby)\b"), "lead", True, False
     ),
+    # "The investor is X", "Its sole backer was X": one investor, whose role no word states
+    Cue(
+        re.compile(
+            r"\b(?:the|its|their)\s(?:only\s|sole\s|single\s)?(?:investor|backer|funder)\s(?:is|was)\b"
+        ),
+        "participant",
+        False,
+        False,
+    ),
     Cue(
         re.compile(
             r"\b(?:with\s(?:the\s)?participation\s(?:from|of|by)|participation\s(?:from|of|by)"
