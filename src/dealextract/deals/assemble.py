@@ -32,7 +32,7 @@ _ROLE_RANK: dict[str, int] = {"lead": 3, "co_lead": 3, "acquirer": 3, "participa
 _QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\sthan|over|at\sleast|an\sestimated|up\sto|close\sto|just\sunder|just\sover)?\s*"
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s(?:it\s|them\s|the\s\w+\s)?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s\w+|«o\d+»)?\s?at"
-    r"|value\sof|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
+    r"|value\s(?:of|at)|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
     r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|the\s\w+|«o\d+»)\sat)"
     + _QUALIFIER
     + "$"
@@ -119,6 +119,8 @@ _MONEY_THEN_OTHER = re.compile(
 # Base forms ("Tencent, Alibaba back X's round", "Sequoia invest in X") are headline verbs: they only
 # make a deal with the organisation they act on right after them.
 _BASE_FORMS = frozenset({"invest", "back", "join", "pour", "inject"})
+_FUND_AFTER_SUBJECT = re.compile(r"(?:'s|’s)\s(?:[\w\-]+\s){0,2}?(?:fund|funds|vehicle)\b")
+_PUT_MONEY_INTO = re.compile(r"\s(?:[\w\-]+\s){0,2}?«m\d+»\s(?:[\w\-]+\s){0,3}?(?:in|into)\b")
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -273,6 +275,12 @@ def _governed(sk: Skeleton, ps: int) -> bool:
     rather than a subject after an adverbial ("in recent months «o» co-led")."""
     m = _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps)
     return m is not None and not _ADVERBIAL.search(m.group())
+
+
+def _slot_end(sk: Skeleton, slot: Slot) -> int:
+    """Where ``slot``'s placeholder ends in the skeleton."""
+    index = sk.slots.index(slot)
+    return sk.skel.find(f"«{slot.kind}{index}»") + len(f"«{slot.kind}{index}»")
 
 
 def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
@@ -745,6 +753,8 @@ def _draft_for(
         target = subject_before(sk, t.start)
         if target is None:
             return None
+        if _FUND_AFTER_SUBJECT.match(sk.skel, _slot_end(sk, target)):
+            return None  # "Northstar's previous fund, which closed in 2022, raised $300 million"
         if amount is None and any(
             role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money
         ):
@@ -773,6 +783,10 @@ def _draft_for(
             target = obj[0]
         if obj is None and sk.skel[t.start : t.end] in _BASE_FORMS:
             return None  # "plans to invest $10bn into manufacturing": no company to invest in
+        if sk.skel[t.start : t.end] in ("put", "puts", "putting") and not _PUT_MONEY_INTO.match(
+            sk.skel, t.end
+        ):
+            return None  # "PitchBook puts its value at $8 billion" is no investment
         kind: DealKind = "investment"
         window_text = sk.skel[t.start : window_end]
         if t.family == "invest" and re.search(r"\b(?:round|series|seed|angel|pre-[a-f])\b", window_text):

@@ -128,6 +128,16 @@ _ROUND_NOUN = r"(?:the|this|that|its|the\slatest|the\snew)\s(?:[\w\-]+\s){0,2}?(
 _IS = r"(?:are|is|were|was|included?|includes)"
 
 CUES: tuple[Cue, ...] = (
+    # the round as subject: "the Series B+ also drew X and Y", "the round attracted X"
+    Cue(
+        re.compile(
+            r"\b(?:round|series\s[a-k]\+?|financing|raise|investment|deal)\s(?:also\s)?(?:drew|attracted|included"
+            r"|includes|brought\sin|saw\s(?:participation\sfrom|investments?\sfrom))\b"
+        ),
+        "participant",
+        True,
+        False,
+    ),
     # inverted order: "co-leading the round are X and Y", "other investors include X"
     Cue(re.compile(rf"\bco-lead(?:ing|s)?\s{_ROUND_NOUN}\s{_IS}\b"), "co_lead", True, False),
     Cue(re.compile(rf"\blead(?:ing|s)?\s{_ROUND_NOUN}\s{_IS}\b"), "lead", True, False),
@@ -192,6 +202,12 @@ CUES: tuple[Cue, ...] = (
 LIST_STOP = frozenset(
     [
         "with",
+        "managed",
+        "founded",
+        "owned",
+        "run",
+        "former",
+        "by",
         "of",
         "division",
         "unit",

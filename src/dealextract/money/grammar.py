@@ -85,6 +85,7 @@ _TAIL_RE = re.compile(
     rf"(?:{_SP}?(?P<minor>(?i:cents?|c|¢|pence|pennies|sens?|kopiykas?|kopecks?|paise))(?![^\W\d_]))?)"
 )
 _WORD_AFTER = re.compile(rf"{_SP}*[\w$€£¥]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE_GAP = re.compile(rf"{_SP}?(?:-|–|—|to|and|through){_SP}?")
 _RANGE_OPENER = re.compile(r"(?<![^\W\d_])(?i:from|between)" + _SP + r"+$")
 _APPROX = (
@@ -296,6 +297,14 @@ def _range(text: str, a: Amount, b: Amount) -> Amount | None:
         return None  # "$5 million and $10 million" are two amounts
     if joiner in ("to", "through") and not (opened or a.form is None):
         return None
+    if (
+        a.form is None
+        and not a.scaled
+        and b.scaled
+        and a.value * b.factor > b.value
+        and _YEAR.fullmatch(text, a.start, a.end)
+    ):
+        return None  # "raised since 2019 to S$135 million": a year, then the amount
     if a.form is not None and b.form is not None and a.form.code != b.form.code:
         return None
     low, high = a.value, b.value
