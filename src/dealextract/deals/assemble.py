@@ -126,6 +126,7 @@ _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 _WITH_AMONG = re.compile(r"\bwith\b")
 _AMONG_TAIL = re.compile(
     r"\s*(?:,\s*)?(?:(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin)\b"
+    r"|(?:likely|expected|set|poised|due)\sto\s(?:put|invest|join|participate|take\spart|chip\sin)\b"
     r"|(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
     r"|as\s(?:a|an|the|its)\s(?:[\w\-]+\s)?(?:investor|backer|shareholder)s?)"
 )
@@ -251,8 +252,18 @@ def _words(text: str) -> list[str]:
     return F.WORD.findall(text)
 
 
+_UNIT_OF_PREVIOUS = re.compile(
+    r"(?:'s|’s)\s(?:[\w\-]+\s){0,2}?(?:arm|unit|division|subsidiary|affiliate|vehicle|fund|funds)\b"
+)
+
+
 def _gap_ok(gap: str, first: bool) -> bool:
-    """May ``gap`` separate a list cue (or the previous item) from the next investor?"""
+    """May ``gap`` separate a list cue (or the previous item) from the next investor?
+
+    "«o»'s investment arm and the «o»": the previous investor's unit stands for that investor.
+    """
+    if not first:
+        gap = _UNIT_OF_PREVIOUS.sub(" ", gap, count=1)
     gap = _MODEL_SLOT.sub(" model ", gap)  # "«x3»-maker «o4»": a model name describes the next investor
     if ";" in gap or ":" in gap or "«" in gap:
         return False
@@ -999,7 +1010,7 @@ def _context_draft(
             draft.date = pick_date(sk, m.start())
             new.append(draft)
             return draft
-        return None
+        # "led by China Mobile's investment arm": a possessive that names an investor, not a deal
     if any(role == "deal" for _, _, _, role in found_money):
         return None  # the sentence states an amount of its own: a deal whose target we did not find
     round_here = pick_round(sk, 0)

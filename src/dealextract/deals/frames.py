@@ -65,7 +65,7 @@ RECIPIENTS_RE = re.compile(
     r"|were|are|such\sas)\b"
 )
 
-RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!\s+by\b)")
+RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!-)(?!\s+by\b)")
 # "its last attempt to raise money collapsed", "failed to secure": no money moved.
 FAILED_BEFORE = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|failed|failing|unable|struggled|struggling|bid|effort|efforts)\s(?:to\s)?$"
@@ -74,7 +74,8 @@ FAILED_BEFORE = re.compile(
 INVEST_RE = re.compile(
     r"""(?<![-\w])(?:
         (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
-      | (?P<lead>led|leads|spearheaded|spearheads|anchored|anchors
+      | (?P<lead>led|leads|lead(?=\s+(?:the|a|an|its|this|their|that)\b|\s+«m|\s*[,.;]|\s*$)|spearheaded|spearheads
+          |anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
       | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
           |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback|contributed|contributes|chipped\sin
@@ -85,7 +86,7 @@ INVEST_RE = re.compile(
           |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
           |wrote\s(?:a\s|the\s)?(?:\w+\s)?(?:check|cheque)s?|writes\s(?:a\s|the\s)?(?:check|cheque)s?
           |committed|commits|provided|provides|extended|extends)
-    )\b(?!\s+(?:by|to\b(?!\s«)|the\s(?:way|charge|company|team|firm|startup)\b))""",
+    )\b(?!-)(?!\s+(?:by|to\b(?!\s«)|the\s(?:way|charge|company|team|firm|startup)\b|investors?\b|backers?\b|role\b))""",
     re.X,
 )
 
