@@ -45,7 +45,7 @@ _DEAL_VALUE_BEFORE = re.compile(
 )
 _TOTAL_BEFORE = re.compile(
     r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
-    r"(?:\w+\s){0,4}(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
+    r"(?:[\w«»\-]+\s){0,6}?(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
     r"|reached|totals?)|(?:has|have)\s(?:now\sraised|raised\sa\stotal\sof|raised\saltogether))"
     + _QUALIFIER
     + "$"
@@ -121,6 +121,10 @@ _MONEY_THEN_OTHER = re.compile(
 _BASE_FORMS = frozenset({"invest", "back", "join", "pour", "inject"})
 _FUND_AFTER_SUBJECT = re.compile(r"(?:'s|’s)\s(?:[\w\-]+\s){0,2}?(?:fund|funds|vehicle)\b")
 _PUT_MONEY_INTO = re.compile(r"\s(?:[\w\-]+\s){0,2}?«m\d+»\s(?:[\w\-]+\s){0,3}?(?:in|into)\b")
+# "has given X $80 million in fresh capital", "handed X $5 million": the receiver, then the money.
+_GIVE = re.compile(
+    r"(?<![-\w])(?:gave|given|gives|giving|handed|hands)\s(?:[\w\-]+\s){0,3}?«o(\d+)»\s(?:[\w\-]+\s)?«m(\d+)»"
+)
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -301,9 +305,14 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
     for ps, pe, slot in sk.placeholders(pos, stop):
         if slot.kind != "o" or not _gap_ok(sk.skel[cursor:ps], first=not items):
             break
+        if items and _SPEAKS.match(sk.skel, pe):
+            break  # "drew X and Y, Kinfolk said on Tuesday": the speaker opens a new clause
         items.append(slot)
         cursor = pe
     return items
+
+
+_SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
 
 
 def list_before(sk: Skeleton, pos: int) -> list[Slot]:
@@ -496,6 +505,8 @@ def find_triggers(sk: Skeleton) -> list[Trigger]:
     for m in F.STAKE_VERB_RE.finditer(sk.skel):
         if F.STAKE_RE.match(sk.skel, m.end()):
             found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
+    for m in _GIVE.finditer(sk.skel):
+        found.append(Trigger(m.start(), m.end(), "give", "participant", False, True))
     for m in F.RAISE_PASSIVE_RE.finditer(sk.skel):
         found.append(Trigger(m.start(), m.end(), "passive_raise", "participant", False, True))
     for m in F.RAISE_RANKING_RE.finditer(sk.skel):
@@ -745,6 +756,16 @@ def _draft_for(
     if t.family in ("raise", "invest") and not _is_financing(sk, t, window_end):
         return None
     amount = pick_amount(found_money, t.start, t.end, window_end)
+    if t.family == "give":
+        # "a round led by X has given eldercare platform Kinfolk S$80 million in fresh capital"
+        m = _GIVE.match(sk.skel, t.start)
+        if m is None:
+            return None
+        receiver, money = sk.slots[int(m.group(1))], sk.slots[int(m.group(2))].money
+        givers = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+        draft = Draft("funding_round", receiver, "object", amount=_definite(money) if money else None)
+        draft.add_investors(Investor(g, "participant", False) for g in givers)
+        return draft
     if t.family == "passive_raise":
         raisers = list_after(sk, t.end, window_end)
         before = [m for ps, _, m, role in found_money if role == "deal" and ps < t.start]
@@ -1019,7 +1040,16 @@ def _context_draft(
         for d in recent
         if index - d.last_sentence <= reach and (round_here is None or d.round in (None, round_here))
     ]
+    # "also participated in the equity round" is not about the credit facility told just before
+    if _EQUITY_WORDS.search(sk.skel):
+        candidates = [d for d in candidates if d.round != "Debt"] or candidates
+    elif _DEBT_WORDS.search(sk.skel):
+        candidates = [d for d in candidates if d.round == "Debt"] or candidates
     return candidates[-1] if candidates else None
+
+
+_EQUITY_WORDS = re.compile(r"\bequity\s(?:round|financing|funding|raise|portion|tranche)\b")
+_DEBT_WORDS = re.compile(r"\b(?:debt|credit|loan)\s(?:facility|financing|funding|tranche|portion|line)\b")
 
 
 _DEFINITE_ROUND = re.compile(

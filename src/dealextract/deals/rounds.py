@@ -61,7 +61,17 @@ def normalise_round(match: re.Match[str]) -> str:
 
 def find_rounds(text: str) -> list[tuple[int, int, str]]:
     """Every round mention in ``text``: (start, end, normalised label)."""
-    return [(m.start(), m.end(), normalise_round(m)) for m in ROUND_RE.finditer(text)]
+    return [
+        (m.start(), m.end(), normalise_round(m)) for m in ROUND_RE.finditer(text) if not _article_a(text, m)
+    ]
+
+
+def _article_a(text: str, m: re.Match[str]) -> bool:
+    """ "A round led by X ..." at the start of a sentence is the article "a", not a Series A."""
+    if m["ll"] != "A" or m["lplus"]:
+        return False
+    before = text[: m.start()].rstrip()
+    return not before or before[-1] in ".!?:;\"“‘'(«"
 
 
 def parse_round(text: str) -> str | None:
