@@ -77,6 +77,7 @@ class Tally:
     rounds: Accuracy = field(default_factory=Accuracy)
     dates: Accuracy = field(default_factory=Accuracy)
     kinds: Accuracy = field(default_factory=Accuracy)
+    statuses: Accuracy = field(default_factory=Accuracy)
     entities: dict[str, Score] = field(
         default_factory=lambda: {k: Score() for k in ("ORG", "MONEY", "DATE", "MODEL")}
     )
@@ -200,6 +201,8 @@ def score_case(case: dict[str, Any], result: ArticleResult, tally: Tally) -> Non
         strict_tp += amount_ok and leads_ok
         tally.rounds.add(d.round == g.get("round"))
         tally.kinds.add(d.kind == g.get("kind"))
+        if g.get("status"):
+            tally.statuses.add(d.status == g["status"])
         if g.get("date"):
             gold_date = str(g["date"])
             tally.dates.add(_date_at(d.date.value if d.date else None, gold_date) == gold_date)
@@ -297,6 +300,7 @@ def run_bench(folder: str | Path | None = None, repeat: int = 1) -> dict[str, An
             "rounds": tally.rounds.as_dict(),
             "dates": tally.dates.as_dict(),
             "kinds": tally.kinds.as_dict(),
+            "statuses": tally.statuses.as_dict(),
         },
         "entities": {label: s.as_dict() for label, s in tally.entities.items()},
         "speed": {

@@ -62,8 +62,16 @@ def status_of(text: str, kind: str) -> DealStatus:
     """The status the wording of ``text`` (the deal's evidence) gives the deal."""
     if REPORTED.search(text):
         return "reported"
+    if kind == "acquisition" and not TALKS.search(text):
+        # "said it would acquire", "is expected to close": the buyer has announced it
+        if ANNOUNCED.search(text) or PLANNED.search(text):
+            return "completed" if COMPLETED.search(text) else "announced"
+        return "completed"
     if PLANNED.search(text):
         return "planned"
-    if kind == "acquisition" and ANNOUNCED.search(text) and not COMPLETED.search(text):
-        return "announced"
     return "completed"
+
+
+TALKS = re.compile(
+    r"(?i)\b(?:in\s(?:advanced\s|early\s|preliminary\s)?(?:talks|discussions|negotiations)|considering|exploring|mulling|weighing)\b"
+)
