@@ -125,6 +125,7 @@ _PUT_MONEY_INTO = re.compile(r"\s(?:[\w\-]+\s){0,2}?«m\d+»\s(?:[\w\-]+\s){0,3}
 _GIVE = re.compile(
     r"(?<![-\w])(?:gave|given|gives|giving|handed|hands)\s(?:[\w\-]+\s){0,3}?«o(\d+)»\s(?:[\w\-]+\s)?«m(\d+)»"
 )
+_RECEIVE_VERB = re.compile(r"(?:received|receives|receiving|gets|got|getting|obtained|obtains)\b")
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -795,7 +796,9 @@ def _draft_for(
             sk.skel, t.end
         ):
             return None  # an investor raising money to invest: its own fund
-        return Draft("funding_round", target, "subject", amount=amount)
+        # "X received $100 million from Y" tells of an investment; "X raised" of a round
+        received = _RECEIVE_VERB.match(sk.skel, t.start) is not None
+        return Draft("investment" if received else "funding_round", target, "subject", amount=amount)
     if t.family == "stake" and _CONTROL_STAKE.match(sk.skel, t.end):
         obj = object_after(sk, t.end, window_end)
         if obj is None:
@@ -1258,6 +1261,13 @@ def usd_fields(
     return converted, "ecb", flags
 
 
+def _kind(d: Draft) -> DealKind:
+    """A named round makes a funding round; a strategic investment is an investment."""
+    if d.kind == "acquisition" or d.round is None or d.round == "Debt":
+        return d.kind
+    return "investment" if d.round == "Strategic" else "funding_round"
+
+
 def to_deal(d: Draft, article: Article, published: object, article_id: str | None) -> Deal | None:
     """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
     investors = final_roles(d)
@@ -1277,12 +1287,13 @@ def to_deal(d: Draft, article: Article, published: object, article_id: str | Non
     if d.date_from_publication:
         flags.append("date_from_publication")
     evidence_text = " ".join(sk.text for sk in d.sentences)
+    kind = _kind(d)
     evidence = [
         Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)
     ]
     return Deal(
-        kind=d.kind,
-        status=status_of(evidence_text, d.kind),
+        kind=kind,
+        status=status_of(evidence_text, kind),
         target=to_party(d.target, "target"),
         investors=investors,
         amount=d.amount,
