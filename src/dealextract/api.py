@@ -22,7 +22,6 @@ from dealextract.articles import (
     coerce_article,
     parse_published,
     replace_surrogates,
-    restore_text,
 )
 from dealextract.chunking import OnTooLarge, extract_chunked
 from dealextract.records import (
@@ -147,15 +146,14 @@ def extract(
     limit, mode = _size_policy(nlp, max_chars, on_too_large)
     try:
         check_text(text, limit, mode)
-        safe = replace_surrogates(text)  # lone surrogates: spaCy cannot encode them
-        article = Article(text=safe, id=article_id, published=parse_published(published))
+        # Lone surrogates are read as U+FFFD (same length, so offsets hold): see replace_surrogates.
+        article = Article(text=replace_surrogates(text), id=article_id, published=parse_published(published))
         if len(text) > limit:
-            result = extract_chunked(nlp, article, limit)
-        else:
-            result = doc_to_result(nlp(make_doc(nlp, article)))
+            return extract_chunked(nlp, article, limit)
+        doc = nlp(make_doc(nlp, article))
     except ArticleError as err:
         return ArticleResult(article_id=article_id, errors=[err.info])
-    return result if safe is text else restore_text(result, text)
+    return doc_to_result(doc)
 
 
 def extract_many(
@@ -181,7 +179,6 @@ def extract_many(
     limit, mode = _size_policy(nlp, max_chars, on_too_large)
     # (position, Doc) for good articles; bad ones are kept aside and yielded in their place.
     pending: dict[int, ArticleResult] = {}
-    originals: dict[int, str] = {}  # texts that held lone surrogates, to restore in the records
 
     def docs() -> Iterator[Doc]:
         for position, item in enumerate(articles):
@@ -191,12 +188,9 @@ def extract_many(
                 check_text(article.text, limit, mode)
                 safe = replace_surrogates(article.text)
                 if safe is not article.text:
-                    originals[position] = article.text
                     article = article.model_copy(update={"text": safe})
                 if len(article.text) > limit:
-                    result = extract_chunked(nlp, article, limit)
-                    original = originals.pop(position, None)
-                    pending[position] = result if original is None else restore_text(result, original)
+                    pending[position] = extract_chunked(nlp, article, limit)
                     continue
                 doc = make_doc(nlp, article)
             except ArticleError as err:
@@ -218,9 +212,7 @@ def extract_many(
         while next_position < position:
             yield pending.pop(next_position)
             next_position += 1
-        result = doc_to_result(doc)
-        original = originals.pop(position, None)
-        yield result if original is None else restore_text(result, original)
+        yield doc_to_result(doc)
         next_position = position + 1
     while next_position in pending:
         yield pending.pop(next_position)

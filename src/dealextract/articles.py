@@ -9,15 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar
-
-from pydantic import BaseModel
+from typing import Any, Literal
 
 from dealextract.records import Article, ErrorInfo
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-M = TypeVar("M", bound=BaseModel)
 
 
 class ArticleError(ValueError):
@@ -117,33 +114,15 @@ def check_text(text: str, max_chars: int, on_too_large: Literal["chunk", "error"
 def replace_surrogates(text: str) -> str:
     """``text`` with every lone surrogate (U+D800..U+DFFF) replaced by U+FFFD, the same length.
 
-    Why: Python strings may hold lone surrogates (``"\\ud800"``, bytes decoded with
-    ``errors="surrogateescape"``), but they are not Unicode characters and spaCy's string store cannot
-    encode them.  The pipeline reads the replaced text; since the length is unchanged every offset still
-    points into the caller's text, and ``restore_text`` puts the caller's characters back in the records.
+    Why: Python strings may hold lone surrogates (a JSON ``"\\ud800"`` escape, bytes decoded with
+    ``errors="surrogateescape"``), but they are not Unicode characters: spaCy's string store cannot
+    encode them, and no record holding one could be written as UTF-8 JSON.  The pipeline reads the
+    replaced text, so a record quotes U+FFFD where the input had a lone surrogate; the length is the same,
+    so every offset still points into the caller's text.
     """
     if text.isascii() or _SURROGATE.search(text) is None:
         return text
     return _SURROGATE.sub("\ufffd", text)
-
-
-def restore_text(record: M, text: str) -> M:
-    """``record`` with the ``text`` of every nested span re-read from ``text`` at its offsets."""
-    updates: dict[str, object] = {}
-    for name in type(record).model_fields:
-        value = getattr(record, name)
-        if isinstance(value, BaseModel):
-            updates[name] = restore_text(value, text)
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            updates[name] = [restore_text(v, text) for v in value]
-    own, start, end = (
-        getattr(record, "text", None),
-        getattr(record, "start", None),
-        getattr(record, "end", None),
-    )
-    if isinstance(own, str) and isinstance(start, int) and isinstance(end, int):
-        updates["text"] = text[start:end]
-    return record.model_copy(update=updates)
 
 
 def _optional_str(value: object) -> str | None:

@@ -192,9 +192,9 @@ def merge_chunks(text: str, parts: Iterator[tuple[Chunk, ArticleResult]], articl
             start = ent.start + chunk.start
             if not chunk.own_start <= start < chunk.own_end:
                 continue
-            key = (ent.label, start, ent.end + chunk.start)
-            if key not in seen_entities:
-                seen_entities.add(key)
+            ent_key = (ent.label, start, ent.end + chunk.start)
+            if ent_key not in seen_entities:
+                seen_entities.add(ent_key)
                 entities.append(shift(ent, chunk.start))
         for deal in result.deals:
             # No ownership test for deals: two chunks' tellings of one deal are folded by ``_deal_key``.

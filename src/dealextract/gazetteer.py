@@ -137,6 +137,8 @@ def read_lines(lines: Iterable[str], source: str, allowed_kinds: frozenset[str] 
             entries.append(parse_entry(json.loads(stripped), allowed_kinds))
         except json.JSONDecodeError as exc:
             raise GazetteerError(f"{source}:{number}: not valid JSON ({exc.msg})") from None
+        except RecursionError:  # "[[[[...": json.loads recurses once per level
+            raise GazetteerError(f"{source}:{number}: JSON nested too deeply") from None
         except ValueError as exc:
             raise GazetteerError(f"{source}:{number}: {exc}") from None
     return entries
@@ -146,9 +148,14 @@ def read_jsonl(path: str | Path, allowed_kinds: frozenset[str] | None = None) ->
     """Read and validate one data file."""
     p = Path(path)
     try:
-        text = p.read_text("utf-8")
+        data = p.read_bytes()
     except OSError as exc:
         raise GazetteerError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise GazetteerError(f"{p}:{line}: not valid UTF-8 (byte {exc.start}): save the file as UTF-8") from None
     return read_lines(text.splitlines(), str(p), allowed_kinds)
 
 

@@ -6,7 +6,9 @@ both less and more: headlines and digest bullets end at a line break with no pun
 
 * after a line break (a whitespace token holding "\\n"), and
 * after sentence-final punctuation (optionally followed by closing quotes or brackets) when the next word
-  starts like a sentence: an upper-case letter, a digit, an opening quote or bracket, or a bullet.
+  starts like a sentence: an upper-case letter, a digit, an opening quote or bracket, or a bullet;
+* and, so that hostile input cannot make one "sentence" huge, after a run of more than ``MAX_GAP``
+  spaces and inside a sentence longer than ``MAX_SENTENCE_TOKENS`` tokens.
 
 The tokenizer's exceptions already keep abbreviations such as "Inc." and "Dec." as one token, so a lone
 "." token is a real full stop.
@@ -53,6 +55,9 @@ _SOFT = (",", ";", ":", "，", "；", "：", ")", "—", "–")
 # sentence took minutes).  Real news sentences, even long investor lists, stay well under the cap.
 MAX_SENTENCE_TOKENS = 200
 MIN_SENTENCE_TOKENS = 100
+# A run of white space longer than this (scraped layout) ends a sentence like a line break, so no
+# sentence holds a long run (a rule with "\s*" before a literal would scan it once per position).
+MAX_GAP = 40
 
 
 class SentenceSplitter(Stateless):
@@ -90,7 +95,8 @@ class SentenceSplitter(Stateless):
         starts_like = (digit == 1) | opener | ((alpha == 1) & (lower == 0)) | ((ascii_ == 0) & (space == 0))
         newline = np.zeros(n, dtype=bool)
         for k in np.flatnonzero(space == 1):
-            if "\n" in doc[int(k)].text:
+            gap = doc[int(k)].text
+            if "\n" in gap or len(gap) > MAX_GAP:  # a long run of spaces is layout: a break, like "\n"
                 newline[k] = True
         final = np.isin(orth, self._final)
         # "... for Lidarwerk GmbH. The administrator said": the tokenizer keeps the full stop on a

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 SUFFIX_WINDOW = 16
@@ -57,7 +57,8 @@ class GuardedTokenizer(Tokenizer):  # type: ignore[misc]
     def __call__(self, text: str) -> Doc:
         first = _LONG_RUN.search(text)
         if first is None:
-            return super().__call__(text)
+            whole: Doc = super().__call__(text)
+            return whole
         docs: list[Doc] = []
         pos = 0
         match: re.Match[str] | None = first
@@ -81,7 +82,7 @@ class GuardedTokenizer(Tokenizer):  # type: ignore[misc]
 def guard(nlp: Language) -> Language:
     """Replace ``nlp``'s tokenizer by a ``GuardedTokenizer`` with the same rules and a tail-only suffix
     search.  Idempotent; a tokenizer that is not spaCy's own rule-based one is left alone."""
-    base = nlp.tokenizer
+    base: Any = nlp.tokenizer
     if isinstance(base, GuardedTokenizer) or type(base) is not Tokenizer:
         return nlp
     suffix = base.suffix_search

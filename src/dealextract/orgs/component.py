@@ -562,17 +562,27 @@ class OrgsComponent:
 
     @staticmethod
     def _canonical_short_forms(found: list[_Found]) -> None:
-        """A rule-found name that is a longer rule name less its organisation words takes that name."""
+        """A rule-found name that is a longer rule name less its organisation words takes that name.
+
+        The longer names are indexed by each of their word prefixes, so an article with thousands of
+        names ("led by Fund0 Capital, Fund1 Capital, ...") is not compared pair by pair (quadratic).
+        """
         by_name = {f.name: f for f in found}
+        longer: dict[str, list[str]] = {}  # "Foo" -> ["Foo Ventures", ...], in by_name order
+        for other in by_name:
+            cut = other.find(" ")
+            while cut != -1:
+                longer.setdefault(other[:cut], []).append(other)
+                cut = other.find(" ", cut + 1)
         for f in found:
             if f.source == "gazetteer" or f.entry is not None:
                 continue
-            for other, g in by_name.items():
-                if other != f.name and other.startswith(f.name + " "):
-                    rest = other[len(f.name) + 1 :].lower().split()
-                    if rest and all(w in P.ORG_SUFFIXES for w in rest):
-                        f.name, f.kind, f.parent, f.entry = other, g.kind, g.parent, g.entry
-                        break
+            for other in longer.get(f.name, ()):
+                g = by_name[other]
+                rest = other[len(f.name) + 1 :].lower().split()
+                if rest and all(w in P.ORG_SUFFIXES for w in rest):
+                    f.name, f.kind, f.parent, f.entry = other, g.kind, g.parent, g.entry
+                    break
 
 
 #: Last words of newsletter and column titles.
