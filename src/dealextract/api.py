@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from dealextract import pipeline
 from dealextract.articles import (
     ArticleError,
+    UnreadableArticle,
     check_text,
     coerce_article,
     parse_published,
@@ -198,7 +199,13 @@ def extract_many(
                     err.info.line = err.info.line or article.line
                     raw_id: object = article.id
                 else:
-                    raw_id = item.get("id") if isinstance(item, dict) else None
+                    raw_id = (
+                        item.article_id
+                        if isinstance(item, UnreadableArticle)
+                        else item.get("id")
+                        if isinstance(item, dict)
+                        else None
+                    )
                 pending[position] = ArticleResult(
                     article_id=None if raw_id is None else str(raw_id), errors=[err.info]
                 )

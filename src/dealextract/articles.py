@@ -54,10 +54,11 @@ def parse_published(value: object) -> dt.date | None:
 class UnreadableArticle:
     """Stands in the stream for an input a reader could not read, so its error keeps its place."""
 
-    __slots__ = ("info",)
+    __slots__ = ("article_id", "info")
 
-    def __init__(self, info: ErrorInfo) -> None:
+    def __init__(self, info: ErrorInfo, article_id: str | None = None) -> None:
         self.info = info
+        self.article_id = article_id  # kept when the record gave one, so the error line can name it
 
 
 def coerce_article(item: object, line: int | None = None) -> Article:

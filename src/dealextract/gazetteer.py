@@ -155,7 +155,9 @@ def read_jsonl(path: str | Path, allowed_kinds: frozenset[str] | None = None) ->
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise GazetteerError(f"{p}:{line}: not valid UTF-8 (byte {exc.start}): save the file as UTF-8") from None
+        raise GazetteerError(
+            f"{p}:{line}: not valid UTF-8 (byte {exc.start}): save the file as UTF-8"
+        ) from None
     return read_lines(text.splitlines(), str(p), allowed_kinds)
 
 

@@ -77,11 +77,6 @@ def test_every_faulty_line_gives_one_output_line_with_its_error(faulty_jsonl: Pa
     assert lines[-2]["article_id"] == "after" and lines[-2]["deals"], "the run went on after the faults"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="batch/readers.py record_to_item hands a JSON string line to coerce_article, which reads a str "
-    "as an article: a JSONL line holding a bare string should be not_an_object (batch helper's code)",
-)
 def test_a_json_string_line_is_not_an_article(tmp_path: Path) -> None:
     path = tmp_path / "string.jsonl"
     path.write_bytes(b'"Acme raised $5 million."\n' + GOOD + b"\n")
@@ -103,11 +98,6 @@ def test_folder_with_empty_broken_and_good_files(tmp_path: Path) -> None:
     assert lines[2]["deals"], "the good file after two bad ones is processed"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="batch/readers.py yields nothing for an empty (or blank-only) .jsonl file, so it leaves no trace "
-    "in the output; the issue asks for an error line (e.g. code empty_file) (batch helper's code)",
-)
 def test_an_empty_jsonl_file_leaves_an_error_line(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     path.write_bytes(b"")

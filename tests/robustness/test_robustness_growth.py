@@ -81,12 +81,6 @@ def test_chunked_article_past_the_limit_grows_linearly(nlp: Language) -> None:
     assert g.ratio < MAX_RATIO, f"chunked: ratio {g.ratio:.1f} ({g.t_small:.3f}s -> {g.t_large:.3f}s)"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="deals/assemble.py sentence_drafts (placeholders, pick_round, find_rounds) is quadratic in the "
-    "length of one sentence; sentences.py now caps a sentence at MAX_SENTENCE_TOKENS, which keeps "
-    "extract linear, but the deals stage itself is not (lead's code)",
-)
 def test_deals_stage_is_linear_on_one_uncapped_sentence(
     nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,13 +94,6 @@ def test_deals_stage_is_linear_on_one_uncapped_sentence(
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=r"deals/skeleton.py _ASIDE = r'\s*\((...)' tries '\s*' at every position of a run of white "
-    "space and backtracks over the rest of it: quadratic in the run's length. sentences.py now ends a "
-    "sentence at a run longer than MAX_GAP, which keeps extract linear; the regex itself is the lead's "
-    r"(fix: r'(?<!\s)\s*\(' or '\s{0,3}\(')",
-)
 def test_deals_skeleton_is_linear_on_a_long_run_of_spaces() -> None:
     from dealextract.deals.skeleton import build_skeleton
 

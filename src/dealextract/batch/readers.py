@@ -81,10 +81,18 @@ def record_to_item(
                 "with --text-field",
                 number,
             )
+    if isinstance(record, str):
+        # a bare JSON string is a value, not an article object (plain text belongs in a .txt file)
+        return _broken(
+            "not_an_object",
+            f"{where} {number} is a JSON string, not an article object with a 'text' field",
+            number,
+        )
     try:
         article = coerce_article(record, number)
     except ArticleError as err:
-        return UnreadableArticle(err.info)
+        raw_id = record.get("id", record.get("article_id")) if isinstance(record, Mapping) else None
+        return UnreadableArticle(err.info, None if raw_id is None else str(raw_id))
     updates: dict[str, object] = {"line": number}
     if article.published is None and default_published is not None:
         updates["published"] = default_published
@@ -196,7 +204,12 @@ def read_path(
     try:
         if name.endswith(JSONL_SUFFIXES):
             with _open_binary(path) as handle:
-                yield from read_jsonl_lines(handle, str(path), default_published, fields)
+                produced = False
+                for item in read_jsonl_lines(handle, str(path), default_published, fields):
+                    produced = True
+                    yield item
+            if not produced:
+                yield _broken("empty_file", f"{path}: holds no article (no non-blank line): check the file")
             return
         if name.endswith(CSV_SUFFIXES):
             yield from read_csv(path, default_published, fields)

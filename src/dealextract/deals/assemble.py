@@ -14,6 +14,7 @@ The flow, for one article:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -21,7 +22,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dealextract.deals import frames as F
-from dealextract.deals.rounds import find_rounds
 from dealextract.deals.skeleton import Skeleton, Slot
 from dealextract.deals.status import status_of
 from dealextract.mentions import ModelMention
@@ -449,7 +449,7 @@ def pick_valuation(found: list[tuple[int, int, Money, str]]) -> Money | None:
 
 def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> str | None:
     """The round named nearest to ``anchor`` (preferring one inside ``window``)."""
-    rounds = find_rounds(re.sub(r"«[omdx]\d+»", lambda m: " " * len(m.group()), sk.cased or sk.skel))
+    rounds = list(sk.rounds)
     if not rounds:
         return None
     if window:
@@ -592,9 +592,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 # "X led the Series B": a round right by a bare role is the deal's; further on it is
                 # another clause's ("led the round after co-leading its Series C")
                 draft.round = pick_round(sk, t.start, (t.start, t.end + 30)) if draft.round else None
-                if draft.round and not any(
-                    t.start <= r0 < t.end + 30 for r0, _, _ in find_rounds(sk.cased or sk.skel)
-                ):
+                if draft.round and not any(t.start <= r0 < t.end + 30 for r0, _, _ in sk.rounds):
                     draft.round = None
                 pending.append(draft)
                 continue
@@ -605,6 +603,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         stated.append(tranche)
         anchors.append((tranche.anchor, tranche))
     anchors.sort(key=lambda a: a[0])
+    anchor_ends = [end for end, _ in anchors]
     if not stated:
         for nominals in (
             [_nominal_draft(sk, found_money)],
@@ -621,7 +620,8 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             if found:
                 break
     for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers, cue_hits):
-        owner = next((d for end, d in reversed(anchors) if end <= cue_start), None)
+        at = bisect.bisect_right(anchor_ends, cue_start)
+        owner = anchors[at - 1][1] if at else None
         if owner is None and anchors:
             owner = anchors[0][1]
         if owner is None:
@@ -691,12 +691,15 @@ def _cues(
     """The cues that open investor lists here: generic ones ("from", "including") only where the
     sentence speaks of financing before them."""
     passive_acquire = any(t.family == "passive_acquire" for t in triggers)
+    # where financing is first spoken of: a trigger's end or a funding word (found once, not per cue)
+    funding = F.FUNDING_WORDS.search(sk.skel)
+    spoken = min(
+        [t.end for t in triggers if t.family != "acquire"] + ([funding.end()] if funding else []),
+        default=len(sk.skel) + 1,
+    )
     out = []
     for start, end, cue in hits:
-        if cue.needs_context and not (
-            any(t.end <= start and t.family != "acquire" for t in triggers)
-            or F.FUNDING_WORDS.search(sk.skel, 0, start)
-        ):
+        if cue.needs_context and spoken > start:
             continue
         if cue.role == "acquirer" and passive_acquire:
             continue

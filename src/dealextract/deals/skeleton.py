@@ -10,12 +10,15 @@ Placeholders: ``«oN»`` an organisation or a reference to one ("the startup"), 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from dealextract.deals.rounds import find_rounds
 from dealextract.records import DateValue, Money
 
 PLACEHOLDER = re.compile(r"«([omdx])(\d+)»")
+PLACEHOLDER_ANY = re.compile(r"«[omdx]\d+»")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +46,28 @@ class Skeleton:
     skel: str
     slots: tuple[Slot, ...]
     cased: str = ""  # ``skel`` before lower-casing, aligned character for character
+    marks: tuple[tuple[int, int, Slot], ...] = ()  # every placeholder: (start, end, slot)
+    starts: tuple[int, ...] = ()  # their starts, for bisection
+    rounds: tuple[tuple[int, int, str], ...] = ()  # round names: (start, end, normalised label)
 
     def slot_at(self, match: re.Match[str]) -> Slot:
         """The slot a ``PLACEHOLDER`` match stands for."""
         return self.slots[int(match.group(2))]
 
     def placeholders(self, begin: int = 0, end: int | None = None) -> list[tuple[int, int, Slot]]:
-        """(skeleton start, skeleton end, slot) for each placeholder in ``skel[begin:end]``."""
+        """(skeleton start, skeleton end, slot) for each placeholder in ``skel[begin:end]``.
+
+        The placeholders are found once, when the skeleton is built; a range is cut from them by
+        bisection, so the many look-ups of one sentence cost no more than the list itself.
+        """
         stop = len(self.skel) if end is None else end
-        return [(m.start(), m.end(), self.slot_at(m)) for m in PLACEHOLDER.finditer(self.skel, begin, stop)]
+        lo = bisect.bisect_left(self.starts, begin)
+        out = []
+        for item in self.marks[lo:]:
+            if item[1] > stop:
+                break
+            out.append(item)
+        return out
 
 
 def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skeleton:
@@ -73,7 +89,13 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
         cursor = slot.end
     pieces.append(text[cursor:end].replace("«", "<").replace("»", ">"))
     cased = _ASIDE.sub("", "".join(pieces))
-    return Skeleton(start, end, text[start:end], _lower_aligned(cased), tuple(kept), cased)
+    skel = _lower_aligned(cased)
+    marks = tuple((m.start(), m.end(), kept[int(m.group(2))]) for m in PLACEHOLDER.finditer(skel))
+    # round names are read with their case ("A round" is no Series A) and without the placeholders
+    rounds = tuple(find_rounds(PLACEHOLDER_ANY.sub(lambda m: " " * len(m.group()), cased)))
+    return Skeleton(
+        start, end, text[start:end], skel, tuple(kept), cased, marks, tuple(m[0] for m in marks), rounds
+    )
 
 
 def _lower_aligned(text: str) -> str:
@@ -86,4 +108,4 @@ def _lower_aligned(text: str) -> str:
 
 # A short parenthetical with no amount in it ("China Merchants Bank (CMB)", "(青云半导体)",
 # "(Shanghai)") is an alias or an aside: dropping it lets "«o» («o»), a fund, led" read as one subject.
-_ASIDE = re.compile(r"\s*\((?:[^()«»]|«[odx]\d+»){0,60}\)")
+_ASIDE = re.compile(r"(?<!\s)\s{0,3}\((?:[^()«»]|«[odx]\d+»){0,60}\)")  # bounded: linear on any run
