@@ -49,10 +49,10 @@ def test_bad_lines_become_error_lines_in_order(tmp_path: Path, capsys: pytest.Ca
     assert codes == [
         ("ok1", []),
         (None, ["invalid_json"]),
-        (None, ["missing_text"]),
-        (None, ["bad_date"]),
+        ("no-text", ["missing_text"]),  # an error line keeps the id the record gave
+        ("bad-date", ["bad_date"]),
         (None, ["not_an_object"]),
-        (None, ["bad_text"]),
+        ("wrong-type", ["bad_text"]),
         ("empty", ["empty_text"]),
         (None, ["invalid_utf8"]),
         ("ok2", []),

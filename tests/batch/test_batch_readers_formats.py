@@ -28,7 +28,11 @@ def test_csv_with_text_and_id_fields(tmp_path: Path, capsys: pytest.CaptureFixtu
     code = main(["extract", str(path), "--text-field", "body", "--id-field", "key"])
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert code == 1
-    assert [line["article_id"] for line in lines] == ["n1", None, "n3"]
+    assert [line["article_id"] for line in lines] == [
+        "n1",
+        "n2",
+        "n3",
+    ]  # an error line keeps the id its row gave
     assert lines[0]["deals"] and lines[0]["published"] == "2026-03-02"
     assert lines[1]["errors"][0]["code"] == "missing_text" and lines[1]["errors"][0]["line"] == 3
 
