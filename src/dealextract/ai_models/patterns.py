@@ -186,8 +186,24 @@ NOT_MODELS = frozenset(
         "round",
         "china",
         "beijing",
+        # languages and nationalities describe a model ("Japanese-language LLMs"), they do not name it
+        "japanese",
+        "korean",
+        "english",
+        "french",
+        "german",
+        "indian",
+        "arabic",
+        "spanish",
+        "european",
+        "multilingual",
+        "open-source",
+        "open-weight",
     ]
 )
+
+#: Nouns that introduce a model's name after a comma ("A smaller version, Quokka-3 Mini, ...").
+_APPOSITION_NOUNS = frozenset(["version", "sibling", "variant", "successor", "edition"])
 
 _VERSION = re.compile(
     r"""^(?:v?\d+(?:\.\d+)*[a-z]{0,2}      # 2, 2.5, 3.1, 4o, v3
@@ -422,6 +438,31 @@ def find_unseen(
         has_digit = any(c.isdigit() for c in text[start])
         sentence_initial_word = sent_start[start] and t.is_title[start] and not has_digit
         if sentence_initial_word and end - start == 1:
+            continue
+        found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
+        taken.update(range(start, end))
+    # "its in-house model, LingoMT-2, turns ...", "A smaller version, Quokka-3 Mini, runs ...": a
+    # model noun, a comma, then a name that is unmistakably a product code (a digit or inner capital)
+    for i in range(n - 2):
+        if (lower[i] not in MODEL_NOUNS and lower[i] not in _APPOSITION_NOUNS) or text[i + 1] != ",":
+            continue
+        start = i + 2
+        if start in taken or not _is_name_token(t, start):
+            continue
+        end = _extend(t, start + 1)
+        while (
+            end < n
+            and end - start < 4
+            and end not in taken
+            and _is_name_token(t, end)
+            and text[end][0].isupper()
+        ):
+            end += 1
+        name_text = t.span_text(start, end)
+        coded = any(c.isdigit() for c in name_text) or any(
+            c.isupper() for c in name_text[1:].replace(" ", "")
+        )
+        if not coded or any(k in taken for k in range(start, end)) or end >= n or text[end] not in {",", "."}:
             continue
         found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
         taken.update(range(start, end))
