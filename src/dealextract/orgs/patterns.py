@@ -734,6 +734,12 @@ FIRST_NAMES = frozenset(
     ]
 )
 #: Capitalised words that are never organisation names by themselves.
+#: Month and weekday names: capitalised in English, never an organisation on their own.
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NOT_ORG_WORDS = frozenset(
     [
         # headline and column openers ("Meet X, the startup ...", "Exclusive: X raises ...") and the
@@ -809,18 +815,7 @@ NOT_ORG_WORDS = frozenset(
         "yet",
         "according",
         "other",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
         "jan",
         "feb",
         "mar",
@@ -833,13 +828,7 @@ NOT_ORG_WORDS = frozenset(
         "oct",
         "nov",
         "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *WEEKDAYS,
         "today",
         "yesterday",
         "tomorrow",
@@ -1281,25 +1270,8 @@ _NOT_AFTER_OF = frozenset(
         "her",
         "their",
         "our",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *MONTHS,
+        *WEEKDAYS,
         "series",
     ]
 )
