@@ -98,3 +98,16 @@ def test_parse_functions_are_exported() -> None:
     when = dealextract.parse_date("April 2024", reference="2026-04-15")
     assert when is not None and when.granularity == "month" and when.value is not None
     assert when.value.isoformat() == "2024-04-01"
+
+
+def test_a_processed_doc_is_freed(nlp: Language) -> None:
+    """Nothing the components cache keeps a Doc alive: memory stays flat over a dump of any size."""
+    import gc
+    import weakref
+
+    doc = nlp("Lumora Robotics has raised $45 million in a Series B round led by Qingshan Capital.")
+    assert doc._.deals
+    ref = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert ref() is None

@@ -73,9 +73,9 @@ class TokenTable:
     __slots__ = (
         "__weakref__",
         "_derived",
+        "_doc_ref",
         "_doc_text",
         "_fingerprint",
-        "doc",
         "idx",
         "is_alpha",
         "is_lower",
@@ -96,7 +96,9 @@ class TokenTable:
         arr = doc.to_array(_ATTRS)
         if arr.ndim == 1:  # spaCy returns a 1-d array for a one-token Doc
             arr = arr.reshape(-1, len(_ATTRS))
-        self.doc = doc
+        # only a weak reference to ``doc``: the table is the value of a weak-keyed cache on the Doc, and a
+        # strong reference back would keep every Doc (and its table) alive for ever
+        self._doc_ref = weakref.ref(doc)
         self.n = len(doc)
         self._fingerprint = np.ascontiguousarray(arr[:, :_FINGERPRINT]).tobytes()
         orth, spacy_, sent, lower, idx = arr[:, :_FLAGS].T.tolist() if self.n else [[] for _ in range(_FLAGS)]
@@ -121,6 +123,14 @@ class TokenTable:
 
     def __len__(self) -> int:
         return self.n
+
+    @property
+    def doc(self) -> Doc:
+        """The Doc this table describes (while it lives)."""
+        doc = self._doc_ref()
+        if doc is None:
+            raise ReferenceError("the Doc of this token table no longer exists")
+        return doc
 
     @property
     def doc_text(self) -> str:
