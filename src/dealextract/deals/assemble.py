@@ -126,6 +126,7 @@ _GIVE = re.compile(
     r"(?<![-\w])(?:gave|given|gives|giving|handed|hands)\s(?:[\w\-]+\s){0,3}?«o(\d+)»\s(?:[\w\-]+\s)?«m(\d+)»"
 )
 _RECEIVE_VERB = re.compile(r"(?:received|receives|receiving|gets|got|getting|obtained|obtains)\b")
+_MONEY_THEN_SUBJECT = re.compile(r"«m\d+»\s(?:[\w\-]+\s)?«o\d+»\s(?:has\s|had\s|just\s|recently\s)?$")
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -553,7 +554,10 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
         return False
     if t.family == "raise":
         if t.strong:
-            return first_positive is not None
+            # "... than the $15 billion Databricks raised in December": the amount comes first
+            return first_positive is not None or bool(
+                _MONEY_THEN_SUBJECT.search(sk.skel, max(0, t.start - 30), t.start)
+            )
         # "gets $8 million from X", "lands $8 million": an amount right after the verb is the raise
         return (funding is not None and funding.start() < 90) or bool(_MONEY_RIGHT_AFTER.match(window))
     if _ORG_RIGHT_AFTER_IN.match(window):
