@@ -600,6 +600,8 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                     draft.round = None
                 pending.append(draft)
                 continue
+            if draft.target.is_reference:
+                draft.target = _sane_reference(draft.target, recent)
             stated.append(draft)
             anchors.append((t.end, draft))
     for tranche in _debt_tranches(sk, stated):
@@ -793,6 +795,18 @@ def _draft_for(
         target = subject_before(sk, t.start)
         if target is None:
             return None
+        if target.is_reference and target.text.lower() in ("it", "its"):
+            # "... is X's fifth round after it bagged $Y": "it" is the company the clause began with
+            first = next(
+                (
+                    (ps, slot)
+                    for ps, _, slot in sk.placeholders(0, t.start)
+                    if slot.kind == "o" and not slot.is_reference
+                ),
+                None,
+            )
+            if first is not None and first[1].start < target.start and not _governed(sk, first[0]):
+                target = first[1]
         if _FUND_AFTER_SUBJECT.match(sk.skel, _slot_end(sk, target)):
             return None  # "Northstar's previous fund, which closed in 2022, raised $300 million"
         if amount is None and any(
@@ -914,6 +928,16 @@ _DEBT_TRANCHE = re.compile(
     r"\b(?:plus|and|as\swell\sas|along\swith|alongside|together\swith)\s(?:a|an)\s(?:[\w\-]+\s)?«m(\d+)»\s"
     r"(?:[\w\-]+\s)?(?:credit|debt|loan|lending|venture\sdebt)(?:\s(?:facility|line|financing|round|funding))?"
 )
+
+
+def _sane_reference(target: Slot, recent: list[Draft]) -> Slot:
+    """ "it" or "the firm" resolved to an organisation this article has shown investing is more likely
+    the company of the deals told before: their target replaces it."""
+    investors = {i.slot.name for d in recent for i in d.investors}
+    if target.name in investors and recent:
+        main = recent[-1].target
+        return Slot("o", target.start, target.end, target.text, name=main.name, is_reference=True)
+    return target
 
 
 def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:

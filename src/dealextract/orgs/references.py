@@ -50,6 +50,26 @@ _NOT_TARGET_KINDS = frozenset({"investor", "bank", "media", "agency", "exchange"
 _MODIFIERS_MAX = 5
 _IT_VERBS = frozenset(
     [
+        "bagged",
+        "landed",
+        "nabbed",
+        "pulled",
+        "snagged",
+        "drew",
+        "attracted",
+        "got",
+        "gets",
+        "won",
+        "netted",
+        "garnered",
+        "picked",
+        "raises",
+        "secures",
+        "acquired",
+        "bought",
+        "agreed",
+        "led",
+        "invested",
         "said",
         "says",
         "has",
@@ -80,6 +100,25 @@ _IT_VERBS = frozenset(
         "operates",
         "currently",
         "now",
+    ]
+)
+#: Words after which "it" opens a clause ("said it had raised", "after it bagged", "when it closed").
+_CLAUSE_OPENERS = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        ",",
+        "and",
+        "after",
+        "before",
+        "when",
+        "since",
+        "because",
+        "while",
+        "until",
+        "once",
+        "as",
     ]
 )
 _IT_EXPLETIVE_NEXT = frozenset(
@@ -154,7 +193,7 @@ def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
             i = j if j > i else i + 1
             continue
         if low in {"it", "its"}:
-            clause_start = i == 0 or sent_start[i] or lower[i - 1] in {"said", "says", "added", ",", "and"}
+            clause_start = i == 0 or sent_start[i] or lower[i - 1] in _CLAUSE_OPENERS
             if low == "its" and (i == 0 or sent_start[i] or lower[i - 1] in {"and", ","}):
                 out.append((i, i + 1, "pronoun"))
             elif low == "it" and clause_start and i + 1 < n and lower[i + 1] in _IT_VERBS:
