@@ -127,6 +127,12 @@ _GIVE = re.compile(
 )
 _RECEIVE_VERB = re.compile(r"(?:received|receives|receiving|gets|got|getting|obtained|obtains)\b")
 _MONEY_THEN_SUBJECT = re.compile(r"«m\d+»\s(?:[\w\-]+\s)?«o\d+»\s(?:has\s|had\s|just\s|recently\s)?$")
+_LISTING_GAP = re.compile(
+    r"[\s:,;\-–—(|]*(?:[\w\-]+\s){0,2}?(?:about|over|nearly|some|more\sthan|up\sto)?\s*"
+)
+_MONEY_NAMES_ROUND = re.compile(
+    r"\s(?:[\w\-]+\s)?(?:round|investment|financing|funding)\s(?:from|led\sby|by)\b"
+)
 _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
@@ -903,14 +909,23 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
         return None
     if len(_words(sk.skel[: places[0][0]])) > 3:
         return None
-    deal_money = [m for _, _, m, role in found_money if role == "deal"]
+    deal_money = [(ps, m) for ps, _, m, role in found_money if role == "deal"]
     if not deal_money:
         return None
     if not re.search(
         r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby|debt|credit|investment)\b", sk.skel
     ):
         return None
-    draft = Draft("funding_round", places[0][2], "subject", amount=deal_money[0], has_verb=False)
+    # the amount follows the name as in a listing ("X: $5m Series A", "X — $5m"), not after a clause
+    # ("According to PitchBook, funding reached $30bn", "SoftBank is leading a $300m investment")
+    money_at = deal_money[0][0]
+    if not _LISTING_GAP.fullmatch(sk.skel, places[0][1], money_at) and not (
+        # "X rounded out the list with a $17m debt round from Y": the amount names its own round
+        _MONEY_NAMES_ROUND.match(sk.skel, sk.skel.find("»", money_at) + 1)
+        and "«o" not in sk.skel[places[0][1] : money_at]
+    ):
+        return None
+    draft = Draft("funding_round", places[0][2], "subject", amount=deal_money[0][1], has_verb=False)
     draft.round = pick_round(sk, places[0][1])
     draft.date = pick_date(sk, places[0][1])
     return draft

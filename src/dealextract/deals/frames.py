@@ -74,7 +74,9 @@ FAILED_BEFORE = re.compile(
 INVEST_RE = re.compile(
     r"""(?<![-\w])(?:
         (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
-      | (?P<lead>led|leads|lead(?=\s+(?:the|a|an|its|this|their|that)\b|\s+«m|\s*[,.;]|\s*$)|spearheaded|spearheads
+      | (?P<lead>led|leads|lead(?=\s+(?:the|a|an|its|this|their|that)\b|\s+«m|\s*[,.;]|\s*$)
+          |leading(?=\s(?:a|an|the|its)\s(?:[\w\-]+\s){0,3}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:round|investment|financing|funding|raise)\b)
+          |spearheaded|spearheads
           |anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
       | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
