@@ -9,6 +9,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from spacy.language import Language
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "articles"
 
@@ -33,3 +35,23 @@ def load_benchmark(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def package_corpus(relative: str) -> list[dict[str, Any]]:
+    """A JSONL corpus that ships inside the package (``"orgs/data/corpus.jsonl"``), one case per line."""
+    from importlib import resources
+
+    text = resources.files("dealextract").joinpath(relative).read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def blank_pipeline(*components: str) -> Language:
+    """``spacy.blank("en")`` with spaCy's sentencizer and the named components: for testing a component
+    on its own, away from the full pipeline."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp

@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import dealextract.ai_models.component
 import dealextract.orgs.component  # noqa: F401  (registers the factories)
-
-
-def _corpus() -> list[dict[str, Any]]:
-    text = resources.files("dealextract").joinpath("ai_models/data/corpus.jsonl").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+from gold import blank_pipeline, package_corpus
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("dealextract_orgs")
-    nlp.add_pipe("dealextract_models")
-    return nlp
+    return blank_pipeline("dealextract_orgs", "dealextract_models")
 
 
-CASES = _corpus()
+CASES = package_corpus("ai_models/data/corpus.jsonl")
 
 
 def test_corpus_is_big_enough() -> None:

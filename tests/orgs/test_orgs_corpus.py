@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import dealextract.ai_models.component
 import dealextract.orgs.component
 import dealextract.orgs.references  # noqa: F401  (registers the factories)
-
-
-def _corpus() -> list[dict[str, Any]]:
-    text = resources.files("dealextract").joinpath("orgs/data/corpus.jsonl").read_text("utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+from gold import blank_pipeline, package_corpus
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("dealextract_orgs")
-    return nlp
+    return blank_pipeline("dealextract_orgs")
 
 
-CASES = _corpus()
+CASES = package_corpus("orgs/data/corpus.jsonl")
 
 
 def test_corpus_is_big_enough() -> None:

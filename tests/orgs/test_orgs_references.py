@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import dealextract.orgs.component
 import dealextract.orgs.references  # noqa: F401
+from gold import blank_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("dealextract_orgs")
-    nlp.add_pipe("dealextract_references")
-    return nlp
+    return blank_pipeline("dealextract_orgs", "dealextract_references")
 
 
 def _refs(nlp: Language, text: str) -> list[tuple[str, str]]:
