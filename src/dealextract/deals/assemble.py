@@ -706,7 +706,10 @@ def _cues(
     # where financing is first spoken of: a trigger's end or a funding word (found once, not per cue)
     funding = F.FUNDING_WORDS.search(sk.skel)
     spoken = min(
-        [t.end for t in triggers if t.family != "acquire"] + ([funding.end()] if funding else []),
+        [t.end for t in triggers if t.family != "acquire"]
+        + ([funding.end()] if funding else [])
+        # "led by X, with support from Y": an explicit cue before makes the sentence about financing
+        + [end for _, end, cue in hits if not cue.needs_context and cue.role != "acquirer"],
         default=len(sk.skel) + 1,
     )
     out = []
@@ -726,7 +729,7 @@ _DEAL_HINT = re.compile(
     r"|took|take|purchas|merg|series|seed|angel|recipient|swept|collect|nett|garner|attract|obtain|\bwon\b"
     r"|\bwin|bank|snag|scor|pick|mopp|rake|haul|\bgot\b|\bgets?\b|unveil|announc|seal|wrap|kick|launch"
     r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
-    r"|snap|swallow|absorb|«m"
+    r"|snap|swallow|absorb|includ|backer|support|contribut|drew|«m"
 )
 _BARE_ROLE = re.compile(
     r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"

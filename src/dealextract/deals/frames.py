@@ -148,7 +148,7 @@ CUES: tuple[Cue, ...] = (
         re.compile(
             rf"\b(?:participating|joining|investing)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
             r"|\bother\s(?:investors|backers|participants|co-investors|shareholders)\s(?:are|were|include|included"
-            r"|including|such\sas)\b"
+            r"|including|such\sas)\b|\bothers\s(?:include|included|including|are|were)\b"
         ),
         "participant",
         True,
@@ -177,6 +177,13 @@ CUES: tuple[Cue, ...] = (
         ),
         "participant",
         True,
+        False,
+    ),
+    # "a seed round of $2 million by X and Y": the round's backers, after "by"
+    Cue(
+        re.compile(r"\b(?:round|funding|financing|investment|seed|series\s[a-k]\+?)\s(?:of\s«m\d+»\s)?by\b"),
+        "participant",
+        False,
         False,
     ),
     # a list that names some of several investors: its members are participants, never a sole lead
