@@ -297,7 +297,9 @@ def _governed(sk: Skeleton, ps: int) -> bool:
     """Whether the mention at ``ps`` is the object of a preposition ("backed by Chinese giant «o»")
     rather than a subject after an adverbial ("in recent months «o» co-led")."""
     m = _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps)
-    return m is not None and not _ADVERBIAL.search(m.group())
+    if m is None or _ADVERBIAL.search(m.group()):
+        return False
+    return not m.group().rstrip().endswith("as well as")  # "X as well as «o» took part": coordination
 
 
 def _slot_end(sk: Skeleton, slot: Slot) -> int:

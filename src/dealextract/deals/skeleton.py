@@ -88,7 +88,7 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
         pieces.append(f"«{slot.kind}{index}»")
         cursor = slot.end
     pieces.append(text[cursor:end].replace("«", "<").replace("»", ">"))
-    cased = _ASIDE.sub("", "".join(pieces))
+    cased = _DASH_ASIDE.sub(" ", _ASIDE.sub("", "".join(pieces)))
     skel = _lower_aligned(cased)
     marks = tuple((m.start(), m.end(), kept[int(m.group(2))]) for m in PLACEHOLDER.finditer(skel))
     # round names are read with their case ("A round" is no Series A) and without the placeholders
@@ -108,4 +108,6 @@ def _lower_aligned(text: str) -> str:
 
 # A short parenthetical with no amount in it ("China Merchants Bank (CMB)", "(青云半导体)",
 # "(Shanghai)") is an alias or an aside: dropping it lets "«o» («o»), a fund, led" read as one subject.
+# " – an early investor in X, Y and Z – ": an aside between dashes, dropped like a parenthesis.
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,150}?\s[–—]\s")
 _ASIDE = re.compile(r"(?<!\s)\s{0,3}\((?:[^()«»]|«[odx]\d+»){0,60}\)")  # bounded: linear on any run
