@@ -299,3 +299,19 @@ def load_many(
     for extra in extra_files:
         entries.extend(read_jsonl(extra, allowed_kinds))
     return entries
+
+
+def present_files(files: Iterable[str]) -> list[str]:
+    """The user's data files that exist now.
+
+    ``spacy.load`` builds a component from its saved config before ``from_disk`` restores the saved
+    gazetteers, and the files named in that config may not exist where the pipeline is loaded: a missing
+    file is only an error if the component is used without ``from_disk`` (``require_files``).
+    """
+    return [f for f in files if Path(f).exists()]
+
+
+def require_files(missing: list[str]) -> None:
+    """Refuse to run with a user data file that was named but never read."""
+    if missing:
+        raise GazetteerError(f"{missing[0]}: cannot read (No such file or directory)")

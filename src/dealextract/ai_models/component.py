@@ -28,10 +28,11 @@ from dealextract.ai_models.patterns import (
 )
 from dealextract.gazetteer import (
     Gazetteer,
-    GazetteerError,
     load_many,
     parse_entry,
+    present_files,
     read_jsonl,
+    require_files,
     write_jsonl,
 )
 from dealextract.mentions import ModelMention, OrgMention, register_extensions
@@ -60,16 +61,12 @@ class ModelsComponent:
         self.name = name
         self.use_rules = use_rules
         self.extra_files = [str(p) for p in extra_files]
-        # As in the orgs component: ``spacy.load`` builds us from the saved config before ``from_disk``
-        # restores the saved gazetteer, so a user file missing there is only an error if we are used
-        # without ``from_disk``.
-        self.missing_files = [f for f in self.extra_files if not Path(f).exists()]
-        present = [f for f in self.extra_files if f not in self.missing_files]
+        present = present_files(self.extra_files)  # see gazetteer.present_files for the missing ones
+        self.missing_files = [f for f in self.extra_files if f not in present]
         self.gazetteer = Gazetteer(nlp, load_many([MODEL_FILE], present, MODEL_KINDS), "model")
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.missing_files:
-            raise GazetteerError(f"{self.missing_files[0]}: cannot read (No such file or directory)")
+        require_files(self.missing_files)
         self.set_annotations(doc, self.match(doc))
         return doc
 

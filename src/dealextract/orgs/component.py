@@ -29,10 +29,11 @@ from dealextract.ai_models.patterns import find_known
 from dealextract.gazetteer import (
     Entry,
     Gazetteer,
-    GazetteerError,
     load_many,
     parse_entry,
+    present_files,
     read_jsonl,
+    require_files,
     write_jsonl,
 )
 from dealextract.mentions import OrgMention, register_extensions
@@ -85,11 +86,6 @@ def blocked_tokens(doc: Doc, t: TokenTable | None = None) -> set[int]:
             if bounds is not None:
                 out.update(range(*bounds))
     return out
-
-
-def _present(files: Iterable[str]) -> list[str]:
-    """The files that exist (see ``OrgsComponent.missing_files`` for why the others wait)."""
-    return [f for f in files if Path(f).exists()]
 
 
 def _is_headline(t: TokenTable, start: int, end: int) -> bool:
@@ -153,24 +149,19 @@ class OrgsComponent:
         self.extra_files = [str(p) for p in extra_files]
         self.model_files = [str(p) for p in model_files]
         self.place_files = [str(p) for p in place_files]
-        # ``spacy.load`` builds the component from its saved config before ``from_disk`` restores the
-        # saved gazetteers, and the user's files named in that config may not exist where the pipeline
-        # is loaded: a missing file is only an error if the component is used without ``from_disk``.
-        self.missing_files = [
-            f for f in (*self.extra_files, *self.model_files, *self.place_files) if not Path(f).exists()
-        ]
-        self.orgs = Gazetteer(nlp, load_many([ORG_FILE], _present(self.extra_files), ORG_KINDS), "org")
+        named = (*self.extra_files, *self.model_files, *self.place_files)
+        self.missing_files = [f for f in named if f not in present_files(named)]  # see present_files
+        self.orgs = Gazetteer(nlp, load_many([ORG_FILE], present_files(self.extra_files), ORG_KINDS), "org")
         self.places = Gazetteer(
-            nlp, load_many([PLACE_FILE], _present(self.place_files), PLACE_KINDS), "place"
+            nlp, load_many([PLACE_FILE], present_files(self.place_files), PLACE_KINDS), "place"
         )
         self.models = Gazetteer(
-            nlp, load_many([MODEL_FILE], _present(self.model_files), frozenset({"model"})), "model"
+            nlp, load_many([MODEL_FILE], present_files(self.model_files), frozenset({"model"})), "model"
         )
 
     # -- spaCy API -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        if self.missing_files:
-            raise GazetteerError(f"{self.missing_files[0]}: cannot read (No such file or directory)")
+        require_files(self.missing_files)
         self.set_annotations(doc, self.match(doc))
         return doc
 
