@@ -26,7 +26,7 @@ from dealextract.deals.skeleton import Skeleton, Slot
 from dealextract.deals.status import status_of
 from dealextract.mentions import ModelMention
 from dealextract.names import names_match
-from dealextract.records import DateValue, Deal, DealKind, Money, Party, Role, Span
+from dealextract.records import DateValue, Deal, DealKind, Money, Party, Role, Span, UsdSource
 
 _ROLE_RANK: dict[str, int] = {"lead": 3, "co_lead": 3, "acquirer": 3, "participant": 1}
 _QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\sthan|over|at\sleast|an\sestimated|up\sto|close\sto|just\sunder|just\sover)?\s*"
@@ -148,55 +148,11 @@ _BET = re.compile(
     r"|infusion|backing|commitment)\s(?:on|in|into|for)\s(?:the\s)?(?:[\w\-]+\s){0,2}«o(\d+)»"
 )
 _ALLOWED_BEFORE_VERB = frozenset(
-    [
-        "also",
-        "jointly",
-        "has",
-        "have",
-        "had",
-        "recently",
-        "previously",
-        "both",
-        "all",
-        "together",
-        "then",
-        "which",
-        "who",
-        "that",
-        "itself",
-        "reportedly",
-        "now",
-        "again",
-        "subsequently",
-        "separately",
-        "earlier",
-        "later",
-        "each",
-        "both",
-        "collectively",
-    ]
+    """also jointly has have had recently previously both all together then which who that itself
+    reportedly now again subsequently separately earlier later each collectively""".split()
 )
 _OBJECT_GAP_STOP = frozenset(
-    [
-        "by",
-        "with",
-        "from",
-        "said",
-        "says",
-        "which",
-        "while",
-        "valued",
-        "after",
-        "before",
-        "when",
-        "as",
-        "who",
-        "whose",
-        "led",
-        "but",
-        "and",
-        "also",
-    ]
+    "by with from said says which while valued after before when as who whose led but and also".split()
 )
 
 
@@ -256,6 +212,16 @@ class Article:
     models: list[ModelMention]
     published: dt.date | None = None
 
+    def equivalents_of(self, money: Money) -> list[Money]:
+        """The amounts the text gives as the same sum in another currency ("(about $293 million)")."""
+        if money.start is None:
+            return []
+        return [m for m in self.money if m.start is not None and self.links.get(m.start) == money.start]
+
+    def is_equivalent(self, money: Money) -> bool:
+        """Whether ``money`` is another amount's stated equivalent."""
+        return money.start in self.links
+
 
 # --- small readers of a skeleton -------------------------------------------------------------------
 
@@ -300,12 +266,6 @@ def _governed(sk: Skeleton, ps: int) -> bool:
     if m is None or _ADVERBIAL.search(m.group()):
         return False
     return not m.group().rstrip().endswith("as well as")  # "X as well as «o» took part": coordination
-
-
-def _slot_end(sk: Skeleton, slot: Slot) -> int:
-    """Where ``slot``'s placeholder ends in the skeleton."""
-    index = sk.slots.index(slot)
-    return sk.skel.find(f"«{slot.kind}{index}»") + len(f"«{slot.kind}{index}»")
 
 
 def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
@@ -370,12 +330,20 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
     return None
 
 
+def subjects(sk: Skeleton, pos: int) -> list[Slot]:
+    """Who does what the verb at ``pos`` says: the list right before it ("«o1» and «o2» co-led"), else
+    its subject ("«o», a Beijing fund, led")."""
+    listed = list_before(sk, pos)
+    if listed:
+        return listed
+    subject = subject_before(sk, pos)
+    return [subject] if subject is not None else []
+
+
 def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tuple[Slot, int] | None:
     """The organisation a verb at ``pos`` acts on ("invested $5m in «o»", "backed «o»")."""
     for ps, pe, slot in sk.placeholders(pos, stop):
-        if slot.kind in ("d", "x"):
-            continue
-        if slot.kind == "m":
+        if slot.kind != "o":
             continue
         gap = re.sub(r"«[mdx]\d+»", " ", sk.skel[pos:ps])
         words = _words(gap)
@@ -404,7 +372,7 @@ def money_role(sk: Skeleton, ps: int, pe: int, money: Money, article: Article) -
     """What an amount is in its sentence: deal, valuation, total, other, fund, unit or equivalent."""
     if money.unit:
         return "unit"
-    if money.start in article.links:
+    if article.is_equivalent(money):
         return "equivalent"
     before = sk.skel[max(0, ps - 60) : ps]
     after = sk.skel[pe : pe + 50]
@@ -491,7 +459,8 @@ def pick_date(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) 
 class Trigger:
     start: int
     end: int
-    family: str  # raise | invest | acquire | passive_acquire | nominal_acquire | stake
+    # raise | passive_raise | invest | stake | give | acquire | passive_acquire | nominal_acquire
+    family: str
     role: Role
     explicit: bool
     strong: bool
@@ -603,9 +572,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             if draft.target_how == "pending":
                 # "X led the Series B": a round right by a bare role is the deal's; further on it is
                 # another clause's ("led the round after co-leading its Series C")
-                draft.round = pick_round(sk, t.start, (t.start, t.end + 30)) if draft.round else None
-                if draft.round and not any(t.start <= r0 < t.end + 30 for r0, _, _ in sk.rounds):
-                    draft.round = None
+                draft.round = next((r for r0, _, r in sk.rounds if t.start <= r0 < t.end + 30), None)
                 pending.append(draft)
                 continue
             if draft.target.is_reference:
@@ -677,12 +644,8 @@ def _cue_lists(
             out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
     for m in _WITH_AMONG.finditer(sk.skel):
         slots = list_after(sk, m.end(), len(sk.skel))
-        if slots:
-            end = sk.skel.find("»", sk.skel.find(f"«o{sk.slots.index(slots[-1])}»")) + 1
-            if _AMONG_TAIL.match(sk.skel, end):
-                out.append(
-                    (m.start(), m.end(), _AMONG_CUE, [Investor(s, "participant", True) for s in slots])
-                )
+        if slots and _AMONG_TAIL.match(sk.skel, sk.end_of(slots[-1])):
+            out.append((m.start(), m.end(), _AMONG_CUE, [Investor(s, "participant", True) for s in slots]))
     out.sort(key=lambda x: x[0])
     return out
 
@@ -731,7 +694,7 @@ _DEAL_HINT = re.compile(
     r"|took|take|purchas|merg|series|seed|angel|recipient|swept|collect|nett|garner|attract|obtain|\bwon\b"
     r"|\bwin|bank|snag|scor|pick|mopp|rake|haul|\bgot\b|\bgets?\b|unveil|announc|seal|wrap|kick|launch"
     r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
-    r"|snap|swallow|absorb|includ|backer|support|contribut|drew|«m"
+    r"|snap|swallow|absorb|includ|backer|support|«m"
 )
 _BARE_ROLE = re.compile(
     r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"
@@ -783,7 +746,7 @@ def _draft_for(
         if m is None:
             return None
         receiver, money = sk.slots[int(m.group(1))], sk.slots[int(m.group(2))].money
-        givers = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+        givers = subjects(sk, t.start)
         draft = Draft("funding_round", receiver, "object", amount=_definite(money) if money else None)
         draft.add_investors(Investor(g, "participant", False) for g in givers)
         return draft
@@ -818,7 +781,7 @@ def _draft_for(
             )
             if first is not None and first[1].start < target.start and not _governed(sk, first[0]):
                 target = first[1]
-        if _FUND_AFTER_SUBJECT.match(sk.skel, _slot_end(sk, target)):
+        if _FUND_AFTER_SUBJECT.match(sk.skel, sk.end_of(target)):
             return None  # "Northstar's previous fund, which closed in 2022, raised $300 million"
         if amount is None and any(
             role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money
@@ -835,13 +798,13 @@ def _draft_for(
         obj = object_after(sk, t.end, window_end)
         if obj is None:
             return None
-        buyers = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+        buyers = subjects(sk, t.start)
         draft = Draft("acquisition", obj[0], "object", amount=amount)
         draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
         return draft  # "bought a 100 percent stake in", "took a controlling stake in": a takeover
     if t.family in ("invest", "stake"):
         obj = object_after(sk, t.end, window_end)
-        investors = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
+        investors = subjects(sk, t.start)
         if obj is None:
             if not investors:
                 return None
@@ -891,20 +854,10 @@ def _draft_for(
         if obj is None or _PRODUCT_AFTER.match(sk.skel, obj[1]):
             return None
         target = obj[0]
-        buyers = list_before(sk, t.start) or ([s] if (s := subject_before(sk, t.start)) else [])
-    amount = _acquisition_amount(found_money, t, window_end) or amount
+        buyers = subjects(sk, t.start)
     draft = Draft("acquisition", target, "object", amount=amount)
     draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
     return draft
-
-
-def _acquisition_amount(
-    found_money: list[tuple[int, int, Money, str]], t: Trigger, window_end: int
-) -> Money | None:
-    for ps, _, m, role in found_money:
-        if role == "deal" and t.end <= ps < window_end:
-            return m
-    return None
 
 
 def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
@@ -1191,20 +1144,14 @@ def _neighbour_date(draft: Draft, skeletons: list[Skeleton]) -> DateValue | None
 def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> bool:
     if a is None or b is None:
         return True
-    if (
-        a.start is not None
-        and b.start is not None
-        and (article.links.get(a.start) == b.start or article.links.get(b.start) == a.start)
-    ):
-        return True
     if _same_amount(a, b):
         return True
-    # "$46.4m" in a headline and "300 million yuan ($46.4m)" in the body are one amount
+    # one is the other's stated equivalent, or matches it ("$46.4m" in a headline and "300 million
+    # yuan ($46.4m)" in the body are one amount)
     return any(
-        _same_amount(eq, other)
+        eq is other or _same_amount(eq, other)
         for one, other in ((a, b), (b, a))
-        for eq in article.money
-        if eq.start is not None and one.start is not None and article.links.get(eq.start) == one.start
+        for eq in article.equivalents_of(one)
     )
 
 
@@ -1213,8 +1160,7 @@ def _primary_amount(a: Money | None, b: Money | None, article: Article) -> Money
     way to the body's "300 million yuan ($46.4m)", whose dollar figure is only its equivalent."""
     if a is None or b is None:
         return a or b
-    linked = set(article.links.values())
-    if a.start not in linked and b.start in linked:
+    if not article.equivalents_of(a) and article.equivalents_of(b):
         return b
     return a
 
@@ -1286,27 +1232,26 @@ def models_of(target: str, models: list[ModelMention]) -> list[str]:
 
 
 def usd_fields(
-    amount: Money | None, equivalents: list[Money], on: object
-) -> tuple[Decimal | None, str | None, list[str]]:
+    amount: Money | None, equivalents: list[Money], on: dt.date | None
+) -> tuple[Decimal | None, UsdSource | None, list[str]]:
     """``amount_usd``, its source and flags: the text's own dollar figure first, else the ECB rate."""
     from dealextract.money import rates
 
-    flags: list[str] = []
+    flags = (
+        ["amount_is_lower_bound"]
+        if amount is not None and amount.min is not None and amount.max is None
+        else []
+    )
     if amount is None or amount.value is None or amount.currency is None:
-        if amount is not None and amount.min is not None and amount.max is None:
-            flags.append("amount_is_lower_bound")
         return None, None, flags
-    if amount.min is not None and amount.max is None:
-        flags.append("amount_is_lower_bound")
     if amount.currency == "USD":
         return amount.value, "stated", flags
-    date = on if hasattr(on, "year") else None
     for eq in equivalents:
         if eq.currency == "USD" and eq.value is not None:
-            if rates.disagrees(amount, eq, date):  # type: ignore[arg-type]
+            if rates.disagrees(amount, eq, on):
                 flags.append("equivalent_disagrees_with_rate")
             return eq.value, "stated", flags
-    converted = rates.to_usd(amount.value, amount.currency, date)  # type: ignore[arg-type]
+    converted = rates.to_usd(amount.value, amount.currency, on)
     if converted is None:
         return None, None, flags
     return converted, "ecb", flags
@@ -1319,17 +1264,13 @@ def _kind(d: Draft) -> DealKind:
     return "investment" if d.round == "Strategic" else "funding_round"
 
 
-def to_deal(d: Draft, article: Article, published: object, article_id: str | None) -> Deal | None:
+def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
     investors = final_roles(d)
     if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
         return None
-    equivalents = (
-        [m for m in article.money if m.start is not None and article.links.get(m.start) == d.amount.start]
-        if d.amount is not None and d.amount.start is not None
-        else []
-    )
-    on = d.date.value if d.date and d.date.value else published
+    equivalents = article.equivalents_of(d.amount) if d.amount is not None else []
+    on = d.date.value if d.date and d.date.value else article.published
     amount_usd, source, flags = usd_fields(d.amount, equivalents, on)
     if d.target.is_reference:
         flags.append("target_from_reference")

@@ -94,11 +94,10 @@ class DealsComponent(Stateless):
             models=list(ext.dealextract_models or ()),
             published=published_of(doc),
         )
-        published = article.published
         article_id = ext.dealextract_article_id
         deals = []
         for draft in assemble(doc_skeletons(doc, text), article):
-            deal = to_deal(draft, article, published, article_id)
+            deal = to_deal(draft, article, article_id)
             if deal is not None:
                 deals.append(deal)
         deals.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)

@@ -54,6 +54,10 @@ class Skeleton:
         """The slot a ``PLACEHOLDER`` match stands for."""
         return self.slots[int(match.group(2))]
 
+    def end_of(self, slot: Slot) -> int:
+        """Where ``slot``'s placeholder ends in the skeleton."""
+        return next(end for _, end, s in self.marks if s is slot)
+
     def placeholders(self, begin: int = 0, end: int | None = None) -> list[tuple[int, int, Slot]]:
         """(skeleton start, skeleton end, slot) for each placeholder in ``skel[begin:end]``.
 
