@@ -17,53 +17,23 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 
 from dealextract.deals import frames as F
+from dealextract.deals.amounts import (
+    amounts,
+    amounts_compatible,
+    definite,
+    pick_amount,
+    pick_valuation,
+    primary_amount,
+    same_amount,
+)
+from dealextract.deals.drafts import Article, Draft, Investor
 from dealextract.deals.skeleton import Skeleton, Slot
-from dealextract.deals.status import status_of
-from dealextract.mentions import ModelMention
 from dealextract.names import names_match
-from dealextract.records import DateValue, Deal, DealKind, Money, Party, Role, Span, UsdSource
+from dealextract.records import DateValue, DealKind, Money, Role
 
-_ROLE_RANK: dict[str, int] = {"lead": 3, "co_lead": 3, "acquirer": 3, "participant": 1}
-_QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\sthan|over|at\sleast|an\sestimated|up\sto|close\sto|just\sunder|just\sover)?\s*"
-_VALUATION_BEFORE = re.compile(
-    r"(?:valued\s(?:it\s|them\s|the\s\w+\s)?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s\w+|«o\d+»)?\s?at"
-    r"|value\s(?:of|at)|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
-    r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|the\s\w+|«o\d+»)\sat)"
-    + _QUALIFIER
-    + "$"
-)
-_VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s|pre-money\s)?valuation")
-_DEAL_VALUE_BEFORE = re.compile(
-    r"(?:(?:deal|transaction|acquisition|purchase|takeover|merger|agreement)\s?,?\s(?:\w+\s)?"
-    r"(?:worth|valued\sat|valuing|of|totall?ing)|(?:round|investment|financing|funding|tranche|raise"
-    r"|injection|cheque|check)\s?,?\s(?:\w+\s)?(?:worth|of|totall?ing|sized\sat))" + _QUALIFIER + "$"
-)
-_TOTAL_BEFORE = re.compile(
-    r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
-    r"(?:[\w«»\-]+\s){0,6}?(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
-    r"|reached|totals?)|(?:has|have)\s(?:now\sraised|raised\sa\stotal\sof|raised\saltogether))"
-    + _QUALIFIER
-    + "$"
-)
-_TOTAL_AFTER = re.compile(
-    r"^\s*(?:\w+\s){0,3}?(?:to\sdate|so\sfar|since\s(?:its\s|it\swas\s)?(?:founding|founded|inception|launch|establishment)"
-    r"|in\stotal|altogether|in\scumulative|over\sthe\syears|in\sits\shistory)"
-)
-# An amount that measures something else: "revenue of $X", "sales rose to $X", "a market worth $X".
-_OTHER_BEFORE = re.compile(
-    r"\b(?:(?:revenue|revenues|sales|profit|profits|income|loss|losses|turnover|market|spending|budget|gmv|arr"
-    r"|capex|cost|costs|price|prices|salary|fine|penalty|bonus|subsidy|subsidies|earnings|ebitda|spend|exports"
-    r"|imports|bookings|cash\sflow|debt\sload|liabilities|assets)(?:\s(?:[\w\-]+\s){0,2}?(?:of|to|at|reached"
-    r"|hit|was|were|is|are|totall?ed|totall?ing|amounted\sto|topped|exceeded|passed|stood\sat|came\sin\sat"
-    r"|worth|rose|grew|fell|jumped|climbed|surged|dropped|declined)(?:\sto|\sby)?)?"
-    r"|priced\sat|sold\sfor|generated|earned|lost|worth\sof|fined)" + _QUALIFIER + "$"
-)
-_FUND_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s){0,2}(?:fund|funds|vehicle)\b")
 _DATE_SKIP_BEFORE = re.compile(
     r"(?:founded|established|set\sup|launched|started|incorporated|since|born|by|until|through|released"
     r"|listed|went\spublic|ipo)\s(?:in\s|on\s|back\sin\s)?$"
@@ -154,73 +124,6 @@ _ALLOWED_BEFORE_VERB = frozenset(
 _OBJECT_GAP_STOP = frozenset(
     "by with from said says which while valued after before when as who whose led but and also".split()
 )
-
-
-@dataclass(slots=True)
-class Investor:
-    """An investor slot with its role; ``explicit`` when a word said the role (led, participated)."""
-
-    slot: Slot
-    role: Role
-    explicit: bool
-
-
-@dataclass(slots=True)
-class Draft:
-    """A deal being assembled from one or more sentences."""
-
-    kind: DealKind
-    target: Slot
-    target_how: str
-    investors: list[Investor] = field(default_factory=list)
-    amount: Money | None = None
-    round: str | None = None
-    date: DateValue | None = None
-    valuation: Money | None = None
-    sentences: list[Skeleton] = field(default_factory=list)
-    has_verb: bool = True
-    listed: bool = False  # named in a list of deals ("other recipients included X") with no terms
-    date_from_publication: bool = False
-    anchor: int = 0  # where in its sentence the draft's own words end (for attaching later lists)
-    last_sentence: int = 0
-
-    def add_investors(self, found: Iterable[Investor]) -> None:
-        for inv in found:
-            if names_match(inv.slot.name, self.target.name):
-                continue
-            existing = next((i for i in self.investors if names_match(i.slot.name, inv.slot.name)), None)
-            if existing is None:
-                self.investors.append(inv)
-            elif (inv.explicit and not existing.explicit) or (
-                inv.explicit == existing.explicit and _ROLE_RANK[inv.role] > _ROLE_RANK[existing.role]
-            ):
-                existing.role, existing.explicit = inv.role, inv.explicit
-
-    def add_sentence(self, sk: Skeleton, index: int) -> None:
-        if all(s.start != sk.start for s in self.sentences):
-            self.sentences.append(sk)
-        self.last_sentence = max(self.last_sentence, index)
-
-
-@dataclass(slots=True)
-class Article:
-    """What assembly needs to know about the whole article."""
-
-    text: str
-    links: dict[int, int]
-    money: list[Money]
-    models: list[ModelMention]
-    published: dt.date | None = None
-
-    def equivalents_of(self, money: Money) -> list[Money]:
-        """The amounts the text gives as the same sum in another currency ("(about $293 million)")."""
-        if money.start is None:
-            return []
-        return [m for m in self.money if m.start is not None and self.links.get(m.start) == money.start]
-
-    def is_equivalent(self, money: Money) -> bool:
-        """Whether ``money`` is another amount's stated equivalent."""
-        return money.start in self.links
 
 
 # --- small readers of a skeleton -------------------------------------------------------------------
@@ -366,62 +269,6 @@ _PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at)\s(?:[\w\-’'.
 
 
 # --- amounts ---------------------------------------------------------------------------------------
-
-
-def money_role(sk: Skeleton, ps: int, pe: int, money: Money, article: Article) -> str:
-    """What an amount is in its sentence: deal, valuation, total, other, fund, unit or equivalent."""
-    if money.unit:
-        return "unit"
-    if article.is_equivalent(money):
-        return "equivalent"
-    before = sk.skel[max(0, ps - 60) : ps]
-    after = sk.skel[pe : pe + 50]
-    if _DEAL_VALUE_BEFORE.search(before):
-        return "deal"
-    if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.search(after):
-        return "valuation"
-    if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.search(after):
-        return "total"
-    if _FUND_AFTER.search(after):
-        return "fund"
-    if _OTHER_BEFORE.search(before):
-        return "other"
-    return "deal"
-
-
-def amounts(sk: Skeleton, article: Article) -> list[tuple[int, int, Money, str]]:
-    """Every amount of the sentence: (skeleton start, end, money, role)."""
-    out = []
-    for ps, pe, slot in sk.placeholders():
-        if slot.kind == "m" and slot.money is not None:
-            out.append((ps, pe, slot.money, money_role(sk, ps, pe, slot.money, article)))
-    return out
-
-
-def pick_amount(
-    found: list[tuple[int, int, Money, str]], trig_start: int, trig_end: int, window_end: int
-) -> Money | None:
-    """The deal's amount: the first deal amount after the trigger, else the nearest before it.
-
-    A vague amount ("tens of millions of yuan", "a multi-million round") is no amount: it names no
-    number, as annotators record it; a range with numbers ("$5-10 million") is one.
-    """
-    after = [m for ps, _, m, role in found if role == "deal" and trig_end <= ps < window_end]
-    if after:
-        return _definite(after[0])
-    before = [m for ps, _, m, role in found if role == "deal" and ps < trig_start]
-    return _definite(before[-1]) if before else None
-
-
-def _definite(money: Money) -> Money | None:
-    if money.value is None and not any(c.isdigit() for c in money.text or ""):
-        return None
-    return money
-
-
-def pick_valuation(found: list[tuple[int, int, Money, str]]) -> Money | None:
-    vals = [m for _, _, m, role in found if role == "valuation"]
-    return vals[0] if vals else None
 
 
 def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> str | None:
@@ -747,7 +594,7 @@ def _draft_for(
             return None
         receiver, money = sk.slots[int(m.group(1))], sk.slots[int(m.group(2))].money
         givers = subjects(sk, t.start)
-        draft = Draft("funding_round", receiver, "object", amount=_definite(money) if money else None)
+        draft = Draft("funding_round", receiver, "object", amount=definite(money) if money else None)
         draft.add_investors(Investor(g, "participant", False) for g in givers)
         return draft
     if t.family == "passive_raise":
@@ -953,7 +800,7 @@ def _restatement(
         if role != "deal":
             continue
         for draft in reversed(recent):
-            if draft.amount is not None and _same_amount(draft.amount, money):
+            if draft.amount is not None and same_amount(draft.amount, money):
                 draft.add_sentence(sk, index)
                 draft.round = draft.round or pick_round(sk, 0)
                 return
@@ -1141,34 +988,6 @@ def _neighbour_date(draft: Draft, skeletons: list[Skeleton]) -> DateValue | None
     return pick_date(previous, len(previous.skel))
 
 
-def _amounts_compatible(a: Money | None, b: Money | None, article: Article) -> bool:
-    if a is None or b is None:
-        return True
-    if _same_amount(a, b):
-        return True
-    # one is the other's stated equivalent, or matches it ("$46.4m" in a headline and "300 million
-    # yuan ($46.4m)" in the body are one amount)
-    return any(
-        eq is other or _same_amount(eq, other)
-        for one, other in ((a, b), (b, a))
-        for eq in article.equivalents_of(one)
-    )
-
-
-def _primary_amount(a: Money | None, b: Money | None, article: Article) -> Money | None:
-    """Of two tellings of one amount, the one the text states first-hand: a headline's "$46.4m" gives
-    way to the body's "300 million yuan ($46.4m)", whose dollar figure is only its equivalent."""
-    if a is None or b is None:
-        return a or b
-    if not article.equivalents_of(a) and article.equivalents_of(b):
-        return b
-    return a
-
-
-def _same_amount(a: Money, b: Money) -> bool:
-    return (a.value, a.currency, a.min, a.max) == (b.value, b.currency, b.min, b.max)
-
-
 def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
     """Fold drafts of the same deal (same target, compatible kind, round and amount) into one."""
     merged: list[Draft] = []
@@ -1180,7 +999,7 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
                 if names_match(m.target.name, d.target.name)
                 and (m.kind == "acquisition") == (d.kind == "acquisition")
                 and (m.round is None or d.round is None or m.round == d.round)
-                and _amounts_compatible(m.amount, d.amount, article)
+                and amounts_compatible(m.amount, d.amount, article)
             ),
             None,
         )
@@ -1190,7 +1009,7 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
         same.add_investors(d.investors)
         for sk in d.sentences:
             same.add_sentence(sk, d.last_sentence)
-        same.amount = _primary_amount(same.amount, d.amount, article)
+        same.amount = primary_amount(same.amount, d.amount, article)
         same.round = same.round or d.round
         same.date = same.date or d.date
         same.valuation = same.valuation or d.valuation
@@ -1200,104 +1019,3 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
         if len(d.target.name) > len(same.target.name) and names_match(d.target.name, same.target.name):
             same.target = d.target
     return merged
-
-
-def confidence_of(d: Draft) -> float:
-    """Higher when the frame, the amount and the parties are all explicit."""
-    score = 0.45
-    score += 0.15 if d.has_verb else 0.0
-    score += 0.15 if d.amount is not None else 0.0
-    score += 0.1 if d.investors else 0.0
-    score += 0.05 if d.round else 0.0
-    score += 0.05 if any(i.explicit for i in d.investors) else 0.0
-    score -= 0.1 if d.target.is_reference or d.target_how in ("possessive",) else 0.0
-    return round(min(0.98, max(0.05, score)), 2)
-
-
-def to_party(slot: Slot, role: Role) -> Party:
-    return Party(name=slot.name, text=slot.text, start=slot.start, end=slot.end, role=role)
-
-
-def final_roles(d: Draft) -> list[Party]:
-    """Investors as parties; a sole investor named with no role word is the lead (as annotators do)."""
-    if d.kind == "acquisition":
-        return [to_party(i.slot, "acquirer") for i in d.investors]
-    sole = len(d.investors) == 1 and not d.investors[0].explicit
-    return [to_party(i.slot, "lead" if sole else i.role) for i in d.investors]
-
-
-def models_of(target: str, models: list[ModelMention]) -> list[str]:
-    """The AI models the article ties to the target."""
-    return list(dict.fromkeys(m.name for m in models if m.maker and names_match(m.maker, target)))
-
-
-def usd_fields(
-    amount: Money | None, equivalents: list[Money], on: dt.date | None
-) -> tuple[Decimal | None, UsdSource | None, list[str]]:
-    """``amount_usd``, its source and flags: the text's own dollar figure first, else the ECB rate."""
-    from dealextract.money import rates
-
-    flags = (
-        ["amount_is_lower_bound"]
-        if amount is not None and amount.min is not None and amount.max is None
-        else []
-    )
-    if amount is None or amount.value is None or amount.currency is None:
-        return None, None, flags
-    if amount.currency == "USD":
-        return amount.value, "stated", flags
-    for eq in equivalents:
-        if eq.currency == "USD" and eq.value is not None:
-            if rates.disagrees(amount, eq, on):
-                flags.append("equivalent_disagrees_with_rate")
-            return eq.value, "stated", flags
-    converted = rates.to_usd(amount.value, amount.currency, on)
-    if converted is None:
-        return None, None, flags
-    return converted, "ecb", flags
-
-
-def _kind(d: Draft) -> DealKind:
-    """A named round makes a funding round; a strategic investment is an investment."""
-    if d.kind == "acquisition" or d.round is None or d.round == "Debt":
-        return d.kind
-    return "investment" if d.round == "Strategic" else "funding_round"
-
-
-def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
-    """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
-    investors = final_roles(d)
-    if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
-        return None
-    equivalents = article.equivalents_of(d.amount) if d.amount is not None else []
-    on = d.date.value if d.date and d.date.value else article.published
-    amount_usd, source, flags = usd_fields(d.amount, equivalents, on)
-    if d.target.is_reference:
-        flags.append("target_from_reference")
-    if d.amount is None:
-        flags.append("amount_not_stated")
-    if d.date_from_publication:
-        flags.append("date_from_publication")
-    evidence_text = " ".join(sk.text for sk in d.sentences)
-    kind = _kind(d)
-    evidence = [
-        Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)
-    ]
-    return Deal(
-        kind=kind,
-        status=status_of(evidence_text, kind),
-        target=to_party(d.target, "target"),
-        investors=investors,
-        amount=d.amount,
-        equivalents=equivalents,
-        valuation=d.valuation,
-        amount_usd=amount_usd,
-        amount_usd_source=source,
-        flags=flags,
-        round=d.round,
-        date=d.date,
-        models=models_of(d.target.name, article.models),
-        evidence=evidence,
-        confidence=confidence_of(d),
-        article_id=article_id,
-    )

@@ -10,7 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dealextract.deals.assemble import Article, assemble, to_deal
+from dealextract.deals.assemble import assemble
+from dealextract.deals.drafts import Article
+from dealextract.deals.finish import to_deal
 from dealextract.deals.skeleton import Skeleton, Slot, build_skeleton
 from dealextract.mentions import MoneyLinks, published_of, register_extensions
 from dealextract.records import Deal

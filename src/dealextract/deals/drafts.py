@@ -1,0 +1,81 @@
+"""What deal assembly works on: a draft deal, its investors, and what it knows of the whole article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dealextract.deals.skeleton import Skeleton, Slot
+from dealextract.mentions import ModelMention
+from dealextract.names import names_match
+from dealextract.records import DateValue, DealKind, Money, Role
+
+_ROLE_RANK: dict[str, int] = {"lead": 3, "co_lead": 3, "acquirer": 3, "participant": 1}
+
+
+@dataclass(slots=True)
+class Investor:
+    """An investor slot with its role; ``explicit`` when a word said the role (led, participated)."""
+
+    slot: Slot
+    role: Role
+    explicit: bool
+
+
+@dataclass(slots=True)
+class Draft:
+    """A deal being assembled from one or more sentences."""
+
+    kind: DealKind
+    target: Slot
+    target_how: str
+    investors: list[Investor] = field(default_factory=list)
+    amount: Money | None = None
+    round: str | None = None
+    date: DateValue | None = None
+    valuation: Money | None = None
+    sentences: list[Skeleton] = field(default_factory=list)
+    has_verb: bool = True
+    listed: bool = False  # named in a list of deals ("other recipients included X") with no terms
+    date_from_publication: bool = False
+    anchor: int = 0  # where in its sentence the draft's own words end (for attaching later lists)
+    last_sentence: int = 0
+
+    def add_investors(self, found: Iterable[Investor]) -> None:
+        for inv in found:
+            if names_match(inv.slot.name, self.target.name):
+                continue
+            existing = next((i for i in self.investors if names_match(i.slot.name, inv.slot.name)), None)
+            if existing is None:
+                self.investors.append(inv)
+            elif (inv.explicit and not existing.explicit) or (
+                inv.explicit == existing.explicit and _ROLE_RANK[inv.role] > _ROLE_RANK[existing.role]
+            ):
+                existing.role, existing.explicit = inv.role, inv.explicit
+
+    def add_sentence(self, sk: Skeleton, index: int) -> None:
+        if all(s.start != sk.start for s in self.sentences):
+            self.sentences.append(sk)
+        self.last_sentence = max(self.last_sentence, index)
+
+
+@dataclass(slots=True)
+class Article:
+    """What assembly needs to know about the whole article."""
+
+    text: str
+    links: dict[int, int]
+    money: list[Money]
+    models: list[ModelMention]
+    published: dt.date | None = None
+
+    def equivalents_of(self, money: Money) -> list[Money]:
+        """The amounts the text gives as the same sum in another currency ("(about $293 million)")."""
+        if money.start is None:
+            return []
+        return [m for m in self.money if m.start is not None and self.links.get(m.start) == money.start]
+
+    def is_equivalent(self, money: Money) -> bool:
+        """Whether ``money`` is another amount's stated equivalent."""
+        return money.start in self.links
