@@ -1,0 +1,233 @@
+"""Reading a sentence skeleton: who is the subject of a verb, the list a cue opens, what a verb acts on,
+and the round and date named nearest to a frame.
+
+These readers know nothing of deals: ``assemble.py`` asks them where the parties of a frame stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dealextract.deals import frames as F
+from dealextract.deals.skeleton import Skeleton, Slot
+from dealextract.records import DateValue
+
+_SUBJECT_SKIP_BEFORE = re.compile(
+    r"\b(?:by|from|with|of|in|at|for|including|include|includes|like|as|to|under|among|via|than|against"
+    r"|alongside|behind|about|over|into|between|versus|vs\.?)\s+(?:the\s|its\s|a\s)?(?:[\w\-]+\s){0,3}$"
+)
+
+
+# "«o»-backed", "«o»-listed": the organisation modifies the noun after it and is not the subject.
+_MODIFIER_SUFFIXES = (
+    "-backed", "-based", "-owned", "-led", "-controlled", "-funded", "-listed", "-headquartered",
+    "-registered", "-incorporated", "-affiliated", "-linked", "-supported", "-run", "-founded",
+)  # fmt: skip
+
+
+# "a former Aramco engineer, ... raised": the organisation qualifies a person, it is not the subject.
+_ROLE_NOUN_AFTER = re.compile(
+    r"\s(?:engineer|engineers|executive|executives|employee|employees|veteran|veterans|alum|alumnus|alumni"
+    r"|founder|co-founder|cofounder|ceo|cto|cfo|chief|manager|researcher|researchers|scientist|scientists"
+    r"|analyst|analysts|spokesperson|spokesman|spokeswoman|official|officials|director|president|chairman"
+    r"|partner|staffer|staff|insider|board|unit|division|subsidiary|affiliate|arm|spin-off|spinoff|portfolio"
+    r"|shares|stock|shareholders)\b"
+)
+
+
+_QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
+
+
+_ALLOWED_BEFORE_VERB = frozenset(
+    """also jointly has have had recently previously both all together then which who that itself
+    reportedly now again subsequently separately earlier later each collectively""".split()
+)
+
+
+_OBJECT_GAP_STOP = frozenset(
+    "by with from said says which while valued after before when as who whose led but and also".split()
+)
+
+
+def words_of(text: str) -> list[str]:
+    return F.WORD.findall(text)
+
+
+_UNIT_OF_PREVIOUS = re.compile(
+    r"(?:'s|’s)\s(?:[\w\-]+\s){0,2}?(?:arm|unit|division|subsidiary|affiliate|vehicle|fund|funds)\b"
+)
+
+
+def _gap_ok(gap: str, first: bool) -> bool:
+    """May ``gap`` separate a list cue (or the previous item) from the next investor?
+
+    "«o»'s investment arm and the «o»": the previous investor's unit stands for that investor.
+    """
+    if not first:
+        gap = _UNIT_OF_PREVIOUS.sub(" ", gap, count=1)
+    gap = _MODEL_SLOT.sub(" model ", gap)  # "«x3»-maker «o4»": a model name describes the next investor
+    if ";" in gap or ":" in gap or "«" in gap:
+        return False
+    words = words_of(gap)
+    if first:
+        # descriptors may stand between a cue and the first name ("from tech and investment giants X")
+        return len(words) <= 6 and not any(w in _FIRST_GAP_STOP for w in words)
+    coordinated = "," in gap or "&" in gap or any(w in ("and", "plus") for w in words) or "as well as" in gap
+    rest = [w for w in words if w not in ("and", "plus", "as", "well", "along", "together")]
+    return coordinated and len(rest) <= 8 and not any(w in F.LIST_STOP for w in rest)
+
+
+_ADVERBIAL = re.compile(
+    r"\b(?:months|weeks|years|days|quarters?|recent|past|meantime|addition|parallel|turn|response|total|short|fact)\b"
+)
+
+
+def governed(sk: Skeleton, ps: int) -> bool:
+    """Whether the mention at ``ps`` is the object of a preposition ("backed by Chinese giant «o»")
+    rather than a subject after an adverbial ("in recent months «o» co-led")."""
+    m = _SUBJECT_SKIP_BEFORE.search(sk.skel, max(0, ps - 40), ps)
+    if m is None or _ADVERBIAL.search(m.group()):
+        return False
+    return not m.group().rstrip().endswith("as well as")  # "X as well as «o» took part": coordination
+
+
+def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
+    """The organisations of a list that starts at ``pos`` ("led by «o1», «o2» and «o3»")."""
+    items: list[Slot] = []
+    cursor = pos
+    for ps, pe, slot in sk.placeholders(pos, stop):
+        if slot.kind != "o" or not _gap_ok(sk.skel[cursor:ps], first=not items):
+            break
+        if items and _SPEAKS.match(sk.skel, pe):
+            break  # "drew X and Y, Kinfolk said on Tuesday": the speaker opens a new clause
+        items.append(slot)
+        cursor = pe
+    return items
+
+
+_SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
+
+
+def list_before(sk: Skeleton, pos: int) -> list[Slot]:
+    """The organisations of a list that ends just before ``pos`` ("«o1» and «o2» co-led")."""
+    before = sk.placeholders(0, pos)
+    items: list[Slot] = []
+    cursor = pos
+    for ps, pe, slot in reversed(before):
+        gap = sk.skel[pe:cursor]
+        if slot.kind != "o":
+            break
+        if not items:
+            # "«o» from Vietnam, also participated": a short trailing aside before the comma is allowed
+            head, comma, tail = gap.rpartition(",")
+            aside_ok = (
+                bool(comma)
+                and len(words_of(head)) <= 4
+                and not any(w in F.LIST_STOP - {"from"} for w in words_of(head))
+            )
+            words = [w for w in words_of(tail if aside_ok else gap) if w not in _ALLOWED_BEFORE_VERB]
+            if words or ";" in gap or ":" in gap:
+                break
+            if governed(sk, ps):
+                break  # "X, the cloud arm of «o», led": «o» sits inside an apposition
+        elif not _gap_ok(gap, first=False):
+            break
+        items.append(slot)
+        cursor = ps
+    items.reverse()
+    return items
+
+
+def subject_before(sk: Skeleton, pos: int) -> Slot | None:
+    """The organisation that is the subject of a verb at ``pos``: the nearest one before it that is not
+    governed by a preposition ("backed by «o»") nor a modifier ("«o»-backed")."""
+    for ps, pe, slot in reversed(sk.placeholders(0, pos)):
+        if slot.kind != "o":
+            continue
+        if governed(sk, ps):
+            continue
+        after = sk.skel[pe : pe + 10]
+        if after.startswith(_MODIFIER_SUFFIXES) or _ROLE_NOUN_AFTER.match(sk.skel, pe):
+            continue
+        return slot
+    return None
+
+
+def subjects(sk: Skeleton, pos: int) -> list[Slot]:
+    """Who does what the verb at ``pos`` says: the list right before it ("«o1» and «o2» co-led"), else
+    its subject ("«o», a Beijing fund, led")."""
+    listed = list_before(sk, pos)
+    if listed:
+        return listed
+    subject = subject_before(sk, pos)
+    return [subject] if subject is not None else []
+
+
+def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tuple[Slot, int] | None:
+    """The organisation a verb at ``pos`` acts on ("invested $5m in «o»", "backed «o»")."""
+    for ps, pe, slot in sk.placeholders(pos, stop):
+        if slot.kind != "o":
+            continue
+        gap = re.sub(r"«[mdx]\d+»", " ", sk.skel[pos:ps])
+        words = words_of(gap)
+        if _QUANTITY.search(gap):
+            return None  # "bought 10,000 «o» chips": a quantity of something, not a company
+        if len(words) > max_words or any(w in _OBJECT_GAP_STOP for w in words) or ";" in gap:
+            return None
+        # the object follows the verb directly ("backed «o»", "acquired rival «o»") or a preposition
+        # with at most a few modifiers ("a $5m round in Chinese startup «o»"); a comma ends the clause
+        if "," in gap and not _PREPOSITION_END.search(gap):
+            return None
+        if not _PREPOSITION_END.search(gap) and (len(words) > 5 or any(w in _PREPOSITIONS for w in words)):
+            return None
+        return slot, pe
+    return None
+
+
+_PREPOSITIONS = frozenset("in into on at for to with from by of as over under about".split())
+
+
+_PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at)\s(?:[\w\-’'.]+\s){0,4}$")
+
+
+def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> str | None:
+    """The round named nearest to ``anchor`` (preferring one inside ``window``)."""
+    rounds = list(sk.rounds)
+    if not rounds:
+        return None
+    if window:
+        inside = [r for r in rounds if window[0] <= r[0] < window[1]]
+        if inside:
+            rounds = inside
+    return min(rounds, key=lambda r: abs(r[0] - anchor))[2]
+
+
+def pick_date(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> DateValue | None:
+    """The date nearest to ``anchor`` that dates this event (not "founded in 2017", not "by 2030"),
+    preferring one inside the frame's ``window`` ("X acquired Y in 2016" in a sentence with other dates)."""
+    best: tuple[int, DateValue] | None = None
+    for ps, _, slot in sk.placeholders():
+        if slot.kind != "d" or slot.date is None or slot.date.value is None:
+            continue
+        if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
+            continue
+        outside = window is not None and not (window[0] <= ps < window[1])
+        distance = abs(ps - anchor) + (10_000 if outside else 0)
+        if best is None or distance < best[0]:
+            best = (distance, slot.date)
+    return best[1] if best else None
+
+
+_DATE_SKIP_BEFORE = re.compile(
+    r"(?:founded|established|set\sup|launched|started|incorporated|since|born|by|until|through|released"
+    r"|listed|went\spublic|ipo)\s(?:in\s|on\s|back\sin\s)?$"
+)
+
+
+_MODEL_SLOT = re.compile(r"«x\d+»")
+
+
+# Words that cannot stand between a list cue and the first investor it opens.
+_FIRST_GAP_STOP = frozenset(
+    "with which who whose that said says while to at for in on after before valued valuing bringing according when".split()
+)
