@@ -29,28 +29,15 @@ from dealextract.tokens import TokenTable
 #: Longest run treated as a name; longer runs are headlines or lists of names without commas.
 MAX_NAME_TOKENS = 8
 
-#: Last words of organisation names.
-ORG_SUFFIXES = frozenset(
+#: Last words of organisation names besides investor words and legal forms (see ORG_SUFFIXES).
+_OTHER_ORG_WORDS = frozenset(
     [
         "technology",
         "technologies",
         "tech",
-        "capital",
-        "ventures",
-        "venture",
-        "partners",
         "group",
         "holdings",
         "holding",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "limited",
-        "co",
-        "co.",
-        "corp",
-        "corp.",
         "corporation",
         "company",
         "labs",
@@ -58,10 +45,6 @@ ORG_SUFFIXES = frozenset(
         "ai",
         "robotics",
         "bank",
-        "fund",
-        "funds",
-        "investment",
-        "investments",
         "securities",
         "therapeutics",
         "biotech",
@@ -90,16 +73,6 @@ ORG_SUFFIXES = frozenset(
         "university",
         "college",
         "academy",
-        "management",
-        "equity",
-        "llc",
-        "llp",
-        "plc",
-        "gmbh",
-        "ag",
-        "sa",
-        "nv",
-        "bv",
         "association",
         "exchange",
         "electronics",
@@ -135,12 +108,7 @@ ORG_SUFFIXES = frozenset(
         "financial",
         "finance",
         "fintech",
-        "asset",
-        "assets",
-        "trust",
-        "advisors",
         "advisers",
-        "associates",
         "consulting",
         "laboratory",
         "laboratories",
@@ -202,6 +170,9 @@ LEGAL_FORMS = frozenset(
         "bv",
     ]
 )
+#: Every word that ends an organisation's name: the sector words above, the investor words and the
+#: legal forms.
+ORG_SUFFIXES = _OTHER_ORG_WORDS | INVESTOR_SUFFIXES | LEGAL_FORMS
 
 #: Words right before a name that say it is an organisation ("AI startup X", "chipmaker X").
 HEAD_NOUNS = frozenset(
