@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from typing_extensions import Self
 
 CaseRule = Literal["auto", "exact", "lower"]
 
@@ -315,3 +316,84 @@ def require_files(missing: list[str]) -> None:
     """Refuse to run with a user data file that was named but never read."""
     if missing:
         raise GazetteerError(f"{missing[0]}: cannot read (No such file or directory)")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerSpec:
+    """One gazetteer a component holds: the bundled file, the kinds its lines may have, and the name
+    (``key``) under which it is saved with the pipeline."""
+
+    key: str
+    bundled: str
+    kinds: frozenset[str]
+    label: str
+
+
+class GazetteerComponent:
+    """What the organisation and AI-model components share: gazetteers built from bundled and user
+    files, the rule for user files missing at load time, and save/load with the pipeline.
+
+    A subclass lists its gazetteers in ``SPECS`` and implements ``match`` and ``set_annotations``.
+    """
+
+    SPECS: tuple[GazetteerSpec, ...] = ()
+
+    def _load_gazetteers(self, nlp: Language, user_files: dict[str, list[str]]) -> None:
+        self.nlp = nlp
+        named = [f for files in user_files.values() for f in files]
+        present = present_files(named)  # see present_files for the missing ones
+        self.missing_files = [f for f in named if f not in present]
+        self.gazetteers = {
+            spec.key: Gazetteer(
+                nlp,
+                load_many(
+                    [spec.bundled], [f for f in user_files.get(spec.key, []) if f in present], spec.kinds
+                ),
+                spec.label,
+            )
+            for spec in self.SPECS
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        require_files(self.missing_files)
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> Any:  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found: Any) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- serialisation: every entry in our own JSONL line format, so a saved pipeline needs no other file
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save each gazetteer as it is now (bundled, user files, entries added at run time)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for spec in self.SPECS:
+            write_jsonl(folder / f"{spec.key}.jsonl", self.gazetteers[spec.key])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        """Restore what ``to_disk`` saved (replacing what the config's files gave)."""
+        folder = Path(path)
+        self._restore({spec.key: read_jsonl(folder / f"{spec.key}.jsonl", spec.kinds) for spec in self.SPECS})
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The same data as ``to_disk``, for ``nlp.to_bytes()``."""
+        saved = {spec.key: [e.to_json() for e in self.gazetteers[spec.key]] for spec in self.SPECS}
+        return json.dumps(saved, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Self:
+        """Restore what ``to_bytes`` saved."""
+        saved = json.loads(data)
+        self._restore(
+            {spec.key: [parse_entry(o, spec.kinds) for o in saved[spec.key]] for spec in self.SPECS}
+        )
+        return self
+
+    def _restore(self, entries: dict[str, list[Entry]]) -> None:
+        self.gazetteers = {
+            spec.key: Gazetteer(self.nlp, entries[spec.key], spec.label) for spec in self.SPECS
+        }
+        self.missing_files = []

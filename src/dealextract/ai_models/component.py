@@ -12,7 +12,6 @@ Config::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,12 +27,8 @@ from dealextract.ai_models.patterns import (
 )
 from dealextract.gazetteer import (
     Gazetteer,
-    load_many,
-    parse_entry,
-    present_files,
-    read_jsonl,
-    require_files,
-    write_jsonl,
+    GazetteerComponent,
+    GazetteerSpec,
 )
 from dealextract.mentions import ModelMention, OrgMention, register_extensions
 from dealextract.orgs.component import blocked_tokens
@@ -46,8 +41,10 @@ _MADE_BY = frozenset(
 )
 
 
-class ModelsComponent:
+class ModelsComponent(GazetteerComponent):
     """Finds AI model mentions and links them to makers."""
+
+    SPECS = (GazetteerSpec("models", MODEL_FILE, MODEL_KINDS, "model"),)
 
     def __init__(
         self,
@@ -57,18 +54,15 @@ class ModelsComponent:
         use_rules: bool = True,
     ) -> None:
         register_extensions()
-        self.nlp = nlp
         self.name = name
         self.use_rules = use_rules
         self.extra_files = [str(p) for p in extra_files]
-        present = present_files(self.extra_files)  # see gazetteer.present_files for the missing ones
-        self.missing_files = [f for f in self.extra_files if f not in present]
-        self.gazetteer = Gazetteer(nlp, load_many([MODEL_FILE], present, MODEL_KINDS), "model")
+        self._load_gazetteers(nlp, {"models": self.extra_files})
 
-    def __call__(self, doc: Doc) -> Doc:
-        require_files(self.missing_files)
-        self.set_annotations(doc, self.match(doc))
-        return doc
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The known models (bundled and the user's)."""
+        return self.gazetteers["models"]
 
     def match(self, doc: Doc) -> list[ModelSpan]:
         """Known and (if ``use_rules``) unseen model names, in text order."""
@@ -107,30 +101,6 @@ class ModelsComponent:
                     family = owner.text
             out.append(ModelMention(span.start_char, span.end_char, span.text, name, family, maker))
         doc._.dealextract_models = out
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save every known model (bundled and the user's) in the gazetteer line format."""
-        p = Path(path)
-        p.mkdir(parents=True, exist_ok=True)
-        write_jsonl(p / "models.jsonl", self.gazetteer)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ModelsComponent:
-        """Restore what ``to_disk`` saved (replacing what the config's files gave)."""
-        self.gazetteer = Gazetteer(self.nlp, read_jsonl(Path(path) / "models.jsonl", MODEL_KINDS), "model")
-        self.missing_files = []
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The same data as ``to_disk``, for ``nlp.to_bytes()``."""
-        saved = {"models": [e.to_json() for e in self.gazetteer]}
-        return json.dumps(saved, ensure_ascii=False).encode("utf-8")
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ModelsComponent:
-        """Restore what ``to_bytes`` saved."""
-        saved = json.loads(data)
-        self.gazetteer = Gazetteer(self.nlp, [parse_entry(o, MODEL_KINDS) for o in saved["models"]], "model")
-        self.missing_files = []
-        return self
 
 
 def _maker_from_text(doc: Doc, m: ModelSpan, tok_org: dict[int, OrgMention]) -> str | None:

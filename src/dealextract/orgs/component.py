@@ -16,7 +16,6 @@ Config::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +28,8 @@ from dealextract.ai_models.patterns import find_known
 from dealextract.gazetteer import (
     Entry,
     Gazetteer,
-    load_many,
-    parse_entry,
-    present_files,
-    read_jsonl,
-    require_files,
-    write_jsonl,
+    GazetteerComponent,
+    GazetteerSpec,
 )
 from dealextract.mentions import OrgMention, register_extensions
 from dealextract.orgs import patterns as P
@@ -130,8 +125,14 @@ def _split_sentences(t: TokenTable) -> list[tuple[int, int]]:
     return bounds
 
 
-class OrgsComponent:
+class OrgsComponent(GazetteerComponent):
     """Finds organisation mentions; see the module docstring for config."""
+
+    SPECS = (
+        GazetteerSpec("organisations", ORG_FILE, ORG_KINDS, "org"),
+        GazetteerSpec("places", PLACE_FILE, PLACE_KINDS, "place"),
+        GazetteerSpec("models", MODEL_FILE, frozenset({"model"}), "model"),
+    )
 
     def __init__(
         self,
@@ -143,27 +144,26 @@ class OrgsComponent:
         use_rules: bool = True,
     ) -> None:
         register_extensions()
-        self.nlp = nlp
         self.name = name
         self.use_rules = use_rules
         self.extra_files = [str(p) for p in extra_files]
         self.model_files = [str(p) for p in model_files]
         self.place_files = [str(p) for p in place_files]
-        named = (*self.extra_files, *self.model_files, *self.place_files)
-        self.missing_files = [f for f in named if f not in present_files(named)]  # see present_files
-        self.orgs = Gazetteer(nlp, load_many([ORG_FILE], present_files(self.extra_files), ORG_KINDS), "org")
-        self.places = Gazetteer(
-            nlp, load_many([PLACE_FILE], present_files(self.place_files), PLACE_KINDS), "place"
-        )
-        self.models = Gazetteer(
-            nlp, load_many([MODEL_FILE], present_files(self.model_files), frozenset({"model"})), "model"
+        self._load_gazetteers(
+            nlp, {"organisations": self.extra_files, "places": self.place_files, "models": self.model_files}
         )
 
-    # -- spaCy API -----------------------------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        require_files(self.missing_files)
-        self.set_annotations(doc, self.match(doc))
-        return doc
+    @property
+    def orgs(self) -> Gazetteer:
+        return self.gazetteers["organisations"]
+
+    @property
+    def places(self) -> Gazetteer:
+        return self.gazetteers["places"]
+
+    @property
+    def models(self) -> Gazetteer:
+        return self.gazetteers["models"]
 
     def set_annotations(self, doc: Doc, found: list[_Found]) -> None:
         t = table(doc)
@@ -195,44 +195,6 @@ class OrgsComponent:
     def add_entries(self, entries: Iterable[Entry]) -> None:
         """Add organisations at run time (e.g. from a user's database)."""
         self.orgs.add(entries)
-
-    # -- serialisation: the gazetteers as they are now (bundled, user files, ``add_entries``) ----------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save every entry in our own JSONL line format, so a saved pipeline needs no other file."""
-        p = Path(path)
-        p.mkdir(parents=True, exist_ok=True)
-        write_jsonl(p / "organisations.jsonl", self.orgs)
-        write_jsonl(p / "places.jsonl", self.places)
-        write_jsonl(p / "models.jsonl", self.models)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgsComponent:
-        """Restore what ``to_disk`` saved (replacing what the config's files gave)."""
-        p = Path(path)
-        self.orgs = Gazetteer(self.nlp, read_jsonl(p / "organisations.jsonl", ORG_KINDS), "org")
-        self.places = Gazetteer(self.nlp, read_jsonl(p / "places.jsonl", PLACE_KINDS), "place")
-        self.models = Gazetteer(self.nlp, read_jsonl(p / "models.jsonl", frozenset({"model"})), "model")
-        self.missing_files = []
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """The same data as ``to_disk``, for ``nlp.to_bytes()``."""
-        saved = {
-            "organisations": [e.to_json() for e in self.orgs],
-            "places": [e.to_json() for e in self.places],
-            "models": [e.to_json() for e in self.models],
-        }
-        return json.dumps(saved, ensure_ascii=False).encode("utf-8")
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OrgsComponent:
-        """Restore what ``to_bytes`` saved."""
-        saved = json.loads(data)
-        self.orgs = Gazetteer(self.nlp, [parse_entry(o, ORG_KINDS) for o in saved["organisations"]], "org")
-        self.places = Gazetteer(self.nlp, [parse_entry(o, PLACE_KINDS) for o in saved["places"]], "place")
-        self.models = Gazetteer(
-            self.nlp, [parse_entry(o, frozenset({"model"})) for o in saved["models"]], "model"
-        )
-        self.missing_files = []
-        return self
 
     # -- matching ------------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[_Found]:
