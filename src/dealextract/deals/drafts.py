@@ -41,6 +41,7 @@ class Draft:
     date_from_publication: bool = False
     anchor: int = 0  # where in its sentence the draft's own words end (for attaching later lists)
     last_sentence: int = 0
+    sentence_starts: set[int] = field(default_factory=set)  # of ``sentences``, for a constant-time test
 
     def add_investors(self, found: Iterable[Investor]) -> None:
         for inv in found:
@@ -55,7 +56,8 @@ class Draft:
                 existing.role, existing.explicit = inv.role, inv.explicit
 
     def add_sentence(self, sk: Skeleton, index: int) -> None:
-        if all(s.start != sk.start for s in self.sentences):
+        if sk.start not in self.sentence_starts:
+            self.sentence_starts.add(sk.start)
             self.sentences.append(sk)
         self.last_sentence = max(self.last_sentence, index)
 
@@ -69,12 +71,17 @@ class Article:
     money: list[Money]
     models: list[ModelMention]
     published: dt.date | None = None
+    # primary amount's start -> its stated equivalents; built once, since merging asks for every draft
+    equivalents: dict[int, list[Money]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.money:
+            if m.start is not None and m.start in self.links:
+                self.equivalents.setdefault(self.links[m.start], []).append(m)
 
     def equivalents_of(self, money: Money) -> list[Money]:
         """The amounts the text gives as the same sum in another currency ("(about $293 million)")."""
-        if money.start is None:
-            return []
-        return [m for m in self.money if m.start is not None and self.links.get(m.start) == money.start]
+        return [] if money.start is None else self.equivalents.get(money.start, [])
 
     def is_equivalent(self, money: Money) -> bool:
         """Whether ``money`` is another amount's stated equivalent."""
