@@ -32,10 +32,13 @@ ordinary news.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from dealextract.deals import frames as F
+from dealextract.literals import LiteralGate
 from dealextract.money.grammar import SCANNER
 
 
@@ -73,45 +76,61 @@ class Verdict:
         return bool(self.reason)
 
 
-def line_verdict(line: str) -> Verdict:
+def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str]] | None = None) -> Verdict:
     """Whether one line (a union of whole sentences) passes any test that can start a deal.
 
     The tests mirror ``assemble._is_financing``, ``_draft_for``, ``_nominal_draft`` and ``_context_draft``:
     a weak raise verb ("closed", "announced") needs a funding word; a strong one ("raised") or an invest
-    verb needs a funding word or an amount; an acquisition verb needs nothing more.
+    verb needs a funding word or an amount; an acquisition verb needs nothing more.  ``low`` is the
+    line lower-cased and ``possible`` the patterns whose literals it holds, when the caller has them;
+    a pattern whose literals the line lacks is not run.
     """
-    low = line.lower()
-    if F.ACQUIRE_RE.search(low):
+    low = line.lower() if low is None else low
+    possible = _GATE.possible(low) if possible is None else possible
+
+    def found(pattern: re.Pattern[str]) -> bool:
+        return pattern in possible and pattern.search(low) is not None
+
+    if found(F.ACQUIRE_RE):
         return Verdict("acquire")
-    funding = F.FUNDING_WORDS.search(low) is not None
-    invest = INVEST_ANY.search(low) is not None
-    if funding and (invest or RAISE_ANY.search(low)):
+    funding = found(F.FUNDING_WORDS)
+    invest = found(INVEST_ANY)
+    if funding and (invest or found(RAISE_ANY)):
         return Verdict("raise_or_invest")
-    if (invest or F.STAKE_VERB_RE.search(low)) and STAKE_NOUN.search(low):
+    if (invest or found(F.STAKE_VERB_RE)) and found(STAKE_NOUN):
         return Verdict("stake")
-    if funding and any(cue.pattern.search(low) for cue in F.CUES):
+    if funding and any(found(cue.pattern) for cue in F.CUES):
         return Verdict("possessive")
-    if (funding or invest or RAISE_STRONG_ANY.search(low)) and has_amount(line):
+    if (funding or invest or found(RAISE_STRONG_ANY)) and has_amount(line):
         return Verdict("amount")
     return Verdict("")
 
 
+# Every line that passes a test above matches one of these: a line that holds none of their literals
+# cannot pass, and is never looked at (one Aho-Corasick scan of the article finds the rest).
+_STARTERS = frozenset((F.ACQUIRE_RE, F.FUNDING_WORDS, INVEST_ANY, F.STAKE_VERB_RE, RAISE_STRONG_ANY))
+_GATE = LiteralGate([*_STARTERS, RAISE_ANY, STAKE_NOUN, *(cue.pattern for cue in F.CUES)])
+
+
 def candidate_lines(text: str) -> list[int]:
     """Indexes of the lines of ``text`` that may start a deal."""
-    return [i for i, line in enumerate(text.split("\n")) if line_verdict(line)]
+    low = text.lower()
+    # lower-casing keeps every line break, so the lines of ``low`` are those of ``text``
+    low_lines = low.split("\n")
+    ends = list(accumulate(len(line) + 1 for line in low_lines))  # where each next line starts
+    possible: dict[int, set[re.Pattern[str]]] = {}
+    for last, owners in _GATE.hits(low):  # a literal holds no line break: it lies in one line
+        possible.setdefault(bisect.bisect_right(ends, last), set(_GATE.always)).update(owners)
+    if not possible:
+        return []
+    lines = text.split("\n")
+    return [
+        i
+        for i, found in sorted(possible.items())
+        if not found.isdisjoint(_STARTERS) and line_verdict(lines[i], low_lines[i], found)
+    ]
 
 
 def is_candidate(text: str) -> bool:
-    """True when the article may hold a deal; False only when the full pipeline would find none.
-
-    Whole-article searches come first: an acquisition verb anywhere settles it (its line passes), and an
-    article with no funding word, no invest or strong raise verb and no stake verb cannot pass any line.
-    """
-    low = text.lower()
-    if F.ACQUIRE_RE.search(low):
-        return True
-    if not F.FUNDING_WORDS.search(low) and not (
-        INVEST_ANY.search(low) or RAISE_STRONG_ANY.search(low) or F.STAKE_VERB_RE.search(low)
-    ):
-        return False
-    return any(line_verdict(line) for line in text.split("\n"))
+    """True when the article may hold a deal; False only when the full pipeline would find none."""
+    return bool(candidate_lines(text))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dealextract.deals import frames as F
@@ -42,6 +43,7 @@ from dealextract.deals.reading import (
     words_of,
 )
 from dealextract.deals.skeleton import Skeleton, Slot
+from dealextract.literals import LiteralGate
 from dealextract.names import names_match
 from dealextract.records import DateValue, DealKind, Money, Role
 
@@ -128,31 +130,37 @@ class Trigger:
     strong: bool
 
 
-def find_triggers(sk: Skeleton) -> list[Trigger]:
-    """Every frame trigger of the sentence, in order, overlaps removed."""
+def find_triggers(sk: Skeleton, possible: set[re.Pattern[str]] | None = None) -> list[Trigger]:
+    """Every frame trigger of the sentence, in order, overlaps removed (``possible``: the patterns
+    that may match it, from ``sentence_gate``; the others are not run)."""
+    possible = sentence_gate(sk) if possible is None else possible
+
+    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(sk.skel) if pattern in possible else iter(())
+
     found: list[Trigger] = []
-    for m in F.ACQUIRE_RE.finditer(sk.skel):
+    for m in matches(F.ACQUIRE_RE):
         family = "passive_acquire" if m["passive"] else "nominal_acquire" if m["nominal"] else "acquire"
         if family == "acquire" and F.STAKE_RE.match(sk.skel, m.end()):
             # "bought a 20% stake in": an investment, by an investor whose role no word states
             found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
             continue
         found.append(Trigger(m.start(), m.end(), family, "acquirer", True, True))
-    for m in F.INVEST_RE.finditer(sk.skel):
+    for m in matches(F.INVEST_RE):
         role: Role = "co_lead" if m["co_lead"] else "lead" if m["lead"] else "participant"
         explicit = not m["invest"]
         family = "stake" if F.STAKE_RE.match(sk.skel, m.end()) else "invest"
         found.append(Trigger(m.start(), m.end(), family, role, explicit, explicit))
-    for m in F.STAKE_VERB_RE.finditer(sk.skel):
+    for m in matches(F.STAKE_VERB_RE):
         if F.STAKE_RE.match(sk.skel, m.end()):
             found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
-    for m in _GIVE.finditer(sk.skel):
+    for m in matches(_GIVE):
         found.append(Trigger(m.start(), m.end(), "give", "participant", False, True))
-    for m in F.RAISE_PASSIVE_RE.finditer(sk.skel):
+    for m in matches(F.RAISE_PASSIVE_RE):
         found.append(Trigger(m.start(), m.end(), "passive_raise", "participant", False, True))
-    for m in F.RAISE_RANKING_RE.finditer(sk.skel):
+    for m in matches(F.RAISE_RANKING_RE):
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, True))
-    for m in F.RAISE_RE.finditer(sk.skel):
+    for m in matches(F.RAISE_RE):
         if F.FAILED_BEFORE.search(sk.skel, max(0, m.start() - 25), m.start()):
             continue
         if _AMOUNT_JUST_BEFORE.search(sk.skel, max(0, m.start() - 12), m.start()):
@@ -214,11 +222,12 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     A frame with investors but no target of its own ("Sequoia led the round", "«o» led; «o» joined")
     is *pending*: its investors go to a deal of the same sentence, else to the deal the context names.
     """
-    if not _DEAL_HINT.search(sk.skel):
+    possible = sentence_gate(sk)
+    if _DEAL_HINT not in possible or not _DEAL_HINT.search(sk.skel):
         return []
-    cue_hits = _cue_matches(sk)
+    cue_hits = _cue_matches(sk, possible)
     cue_spans = [(a, b) for a, b, cue in cue_hits if cue.role != "acquirer"]
-    triggers = [t for t in find_triggers(sk) if not any(a <= t.start < b for a, b in cue_spans)]
+    triggers = [t for t in find_triggers(sk, possible) if not any(a <= t.start < b for a, b in cue_spans)]
     found_money = amounts(sk, article)
     reach = _context_reach(sk)
     stated: list[Draft] = []
@@ -312,9 +321,14 @@ def _cue_lists(
     return out
 
 
-def _cue_matches(sk: Skeleton) -> list[tuple[int, int, F.Cue]]:
+def _cue_matches(sk: Skeleton, possible: set[re.Pattern[str]]) -> list[tuple[int, int, F.Cue]]:
     """Every cue in the sentence, overlaps removed (the longest first)."""
-    hits = [(m.start(), m.end(), cue) for cue in F.CUES for m in cue.pattern.finditer(sk.skel)]
+    hits = [
+        (m.start(), m.end(), cue)
+        for cue in F.CUES
+        if cue.pattern in possible
+        for m in cue.pattern.finditer(sk.skel)
+    ]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, F.Cue]] = []
     for h in hits:
@@ -829,3 +843,25 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
         if len(d.target.name) > len(same.target.name) and names_match(d.target.name, same.target.name):
             same.target = d.target
     return merged
+
+
+# Every pattern a sentence is tried against first; one scan for their required literals tells which
+# of them can match at all (``literals.LiteralGate``), so most sentences run only a few of them.
+_GATE = LiteralGate(
+    [
+        _DEAL_HINT,
+        F.ACQUIRE_RE,
+        F.INVEST_RE,
+        F.STAKE_VERB_RE,
+        _GIVE,
+        F.RAISE_PASSIVE_RE,
+        F.RAISE_RANKING_RE,
+        F.RAISE_RE,
+        *(cue.pattern for cue in F.CUES),
+    ]
+)
+
+
+def sentence_gate(sk: Skeleton) -> set[re.Pattern[str]]:
+    """The trigger, cue and hint patterns that may match the sentence's skeleton."""
+    return _GATE.possible(sk.skel)
