@@ -37,11 +37,11 @@ def test_required_literals_of_simple_patterns() -> None:
     assert required_literals(re.compile(r"(?:a|b)?c*")) is None  # may match the empty string
 
 
-def test_case_insensitive_patterns_always_run() -> None:
-    series = re.compile("series", re.IGNORECASE)
-    gate = LiteralGate([series])
-    assert gate.always == {series}
-    assert gate.possible("") == {series}
+def test_patterns_without_literals_always_run() -> None:
+    word = re.compile(r"\w+")
+    gate = LiteralGate([word])
+    assert gate.always == {word}
+    assert gate.possible("") == {word}
 
 
 def test_overlapping_literals_are_all_found() -> None:
@@ -72,3 +72,25 @@ def test_gate_on_real_sentences() -> None:
             for pattern in PATTERNS:
                 if pattern.search(sentence):
                     assert pattern in possible, (pattern.pattern[:60], sentence)
+
+
+def test_case_insensitive_patterns_are_looked_for_folded() -> None:
+    series = re.compile(r"\bseries\s+[a-k]\b", re.IGNORECASE)
+    gate = LiteralGate([series])
+    assert gate.possible("a SERIES B round") == {series}
+    assert series.search("a ſeries B") and gate.possible("a ſeries B") == {series}
+    assert gate.possible("a round") == set()
+
+
+def test_scoped_case_insensitive_groups_give_no_literal() -> None:
+    assert required_literals(re.compile(r"(?i:series)\s+[a-k]")) is None
+    assert required_literals(re.compile(r"(?i:series)\s+round")) == {"round"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="SsEeRrIiſİıKk \u212a-", max_size=20))
+def test_folded_gate_agrees_with_ignorecase(text: str) -> None:
+    for literal in ("series", "risk", "kiss"):
+        pattern = re.compile(literal, re.IGNORECASE)
+        if pattern.search(text):
+            assert pattern in LiteralGate([pattern]).possible(text), text

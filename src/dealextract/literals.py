@@ -67,7 +67,10 @@ def required_in(seq: Any) -> set[str] | None:
             consider({run})
             run = ""
         if op is sre.SUBPATTERN:
-            consider(required_in(av[3]))
+            # a scoped "(?i:...)" would need its literals folded: none are taken from it (a scoped
+            # "(?-i:...)" in a case-insensitive pattern only matches less than the folded search finds)
+            if not av[1] & sre.SRE_FLAG_IGNORECASE:
+                consider(required_in(av[3]))
         elif op is ATOMIC_GROUP:
             consider(required_in(av))
         elif op is sre.BRANCH:
@@ -97,32 +100,46 @@ def odds_of(literal: str) -> float:
     return odds
 
 
+# Under re.IGNORECASE an ASCII letter also matches these (``re._casefix``), and "İ" lower-cases to two
+# characters: mapped first, lower-casing makes a case-insensitive match of ASCII literals a plain one.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold(text: str) -> str:
+    """``text`` as a case-insensitive pattern with ASCII literals sees it: lower case, with the
+    characters that match an ASCII letter only under IGNORECASE mapped to it.  Every character stays
+    one character ("İ", the one whose lower case is two, is mapped first), so indexes hold."""
+    return text.translate(_FOLD).lower()
+
+
 class LiteralGate:
     """Which of a fixed list of patterns can match a text, found by one scan for all their literals.
 
     The scan is an Aho-Corasick automaton (``pyahocorasick``, in C): every occurrence of every
     literal, overlapping ones included, in one pass; a regex alternation of a few hundred words is
-    twenty times slower.  A pattern with no known literal, or a case-insensitive one (whose case
-    folding a plain string search does not reproduce), is always reported as possible.
+    twenty times slower.  Case-insensitive patterns are looked for in the folded text (``fold``);
+    one with a non-ASCII literal, whose case folding that does not reproduce, or with no known
+    literal, is always reported as possible.
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         always: set[re.Pattern[str]] = set()
-        needing: dict[str, set[re.Pattern[str]]] = {}  # literal -> the patterns it may start
+        exact: dict[str, set[re.Pattern[str]]] = {}  # literal -> the patterns it may start
+        folded: dict[str, set[re.Pattern[str]]] = {}
         for pattern in patterns:
-            literals = None if pattern.flags & re.IGNORECASE else required_literals(pattern)
-            if literals is None:
+            literals = required_literals(pattern)
+            insensitive = bool(pattern.flags & re.IGNORECASE)
+            if literals is None or (insensitive and not all(s.isascii() for s in literals)):
                 always.add(pattern)
                 continue
             for literal in literals:
-                needing.setdefault(literal, set()).add(pattern)
+                if insensitive:
+                    folded.setdefault(literal.lower(), set()).add(pattern)
+                else:
+                    exact.setdefault(literal, set()).add(pattern)
         self._always = frozenset(always)
-        self._automaton = ahocorasick.Automaton()
-        for literal, owners in needing.items():
-            self._automaton.add_word(literal, frozenset(owners))
-        if needing:
-            self._automaton.make_automaton()
-        self._empty = not needing
+        self._exact = _automaton(exact)
+        self._folded = _automaton(folded)
 
     def possible(self, text: str) -> set[re.Pattern[str]]:
         """The patterns that may match ``text`` (the others cannot)."""
@@ -133,10 +150,24 @@ class LiteralGate:
 
     def hits(self, text: str) -> Iterator[tuple[int, frozenset[re.Pattern[str]]]]:
         """Every literal occurrence in ``text``: (index of its last character, the patterns it may
-        start), in order of that index; patterns that are always possible are not in them."""
-        return iter(()) if self._empty else self._automaton.iter(text)
+        start); the case-sensitive ones first, then the folded ones (``fold`` keeps every index)."""
+        if self._exact is not None:
+            yield from self._exact.iter(text)
+        if self._folded is not None:
+            yield from self._folded.iter(fold(text))
 
     @property
     def always(self) -> frozenset[re.Pattern[str]]:
-        """The patterns run on every text (no literal known, or case-insensitive)."""
+        """The patterns run on every text (no literal known)."""
         return self._always
+
+
+def _automaton(needing: dict[str, set[re.Pattern[str]]]) -> Any:
+    """An Aho-Corasick automaton from each literal to the patterns it may start (None if none)."""
+    if not needing:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, owners in needing.items():
+        automaton.add_word(literal, frozenset(owners))
+    automaton.make_automaton()
+    return automaton

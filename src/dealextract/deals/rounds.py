@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from dealextract.literals import LiteralGate
+
 # One alternation, tried at word boundaries; bounded, so linear on any input.
 ROUND_RE = re.compile(
     r"""(?ix)
@@ -61,6 +63,8 @@ def normalise_round(match: re.Match[str]) -> str:
 
 def find_rounds(text: str) -> list[tuple[int, int, str]]:
     """Every round mention in ``text``: (start, end, normalised label)."""
+    if not _ROUND_GATE.possible(text):
+        return []  # no "series", "seed", "round", ... anywhere: the pattern cannot match
     return [
         (m.start(), m.end(), normalise_round(m)) for m in ROUND_RE.finditer(text) if not _article_a(text, m)
     ]
@@ -82,3 +86,6 @@ def parse_round(text: str) -> str | None:
     """
     match = ROUND_RE.search(text)
     return normalise_round(match) if match else None
+
+
+_ROUND_GATE = LiteralGate([ROUND_RE])
