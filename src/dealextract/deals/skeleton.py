@@ -92,14 +92,22 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
         pieces.append(f"«{slot.kind}{index}»")
         cursor = slot.end
     pieces.append(text[cursor:end].replace("«", "<").replace("»", ">"))
-    cased = _DASH_ASIDE.sub(" ", _ASIDE.sub("", "".join(pieces)))
+    cased = "".join(pieces)
+    if "(" in cased:  # the aside patterns need their brackets or dashes: most sentences have none
+        cased = _ASIDE.sub("", cased)
+    if "–" in cased or "—" in cased:
+        cased = _DASH_ASIDE.sub(" ", cased)
     skel = _lower_aligned(cased)
     marks = tuple((m.start(), m.end(), kept[int(m.group(2))]) for m in PLACEHOLDER.finditer(skel))
     # round names are read with their case ("A round" is no Series A) and without the placeholders
-    rounds = tuple(find_rounds(PLACEHOLDER_ANY.sub(lambda m: " " * len(m.group()), cased)))
+    rounds = tuple(find_rounds(PLACEHOLDER_ANY.sub(_blank, cased) if marks else cased))
     return Skeleton(
         start, end, text[start:end], skel, tuple(kept), cased, marks, tuple(m[0] for m in marks), rounds
     )
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _lower_aligned(text: str) -> str:
