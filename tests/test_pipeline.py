@@ -111,3 +111,20 @@ def test_a_processed_doc_is_freed(nlp: Language) -> None:
     del doc
     gc.collect()
     assert ref() is None
+
+
+def test_extract_many_without_entities_keeps_deals_and_errors(nlp: Language) -> None:
+    long_article = {"id": "long", "text": "Acme Robotics raised $5 million from Foo Ventures. " * 40}
+    articles = [
+        "Acme Robotics raised $5 million in a seed round led by Foo Ventures in March.",
+        {"id": "empty", "text": ""},
+        long_article,
+    ]
+    full = list(dealextract.extract_many(articles, nlp=nlp, max_chars=500, on_too_large="chunk"))
+    lean = list(
+        dealextract.extract_many(articles, nlp=nlp, max_chars=500, on_too_large="chunk", entities=False)
+    )
+    assert full[0].entities and full[2].entities  # the long one is chunked, then merged
+    for a, b in zip(full, lean, strict=True):
+        assert b.entities == []
+        assert a.model_copy(update={"entities": []}) == b

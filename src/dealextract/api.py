@@ -165,12 +165,15 @@ def extract_many(
     nlp: Language | None = None,
     max_chars: int | None = None,
     on_too_large: OnTooLarge | None = None,
+    entities: bool = True,
 ) -> Iterator[ArticleResult]:
     """One ``ArticleResult`` per input, in input order; a bad article yields a result with ``errors``.
 
     ``articles`` holds strings, dicts (``text``, ``id``, ``published``, ``title``, ``url``) or
     ``Article`` objects.  ``n_process > 1`` runs spaCy's multiprocessing; each worker loads once.
     An article over the size limit is chunked in this process or refused, as in ``extract``.
+    ``entities=False`` leaves every result's ``entities`` empty and skips building them (a batch that
+    only keeps deals).
 
     >>> results = extract_many(["Acme Robotics raised $5 million.", {"id": "b", "text": ""}])
     >>> [(r.article_id, len(r.deals), [e.code for e in r.errors]) for r in results]
@@ -217,13 +220,20 @@ def extract_many(
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
         position = doc.user_data.get("dealextract_position", next_position)
         while next_position < position:
-            yield pending.pop(next_position)
+            yield _without_entities(pending.pop(next_position), entities)
             next_position += 1
-        yield doc_to_result(doc)
+        yield doc_to_result(doc, entities=entities)
         next_position = position + 1
     while next_position in pending:
-        yield pending.pop(next_position)
+        yield _without_entities(pending.pop(next_position), entities)
         next_position += 1
+
+
+def _without_entities(result: ArticleResult, entities: bool) -> ArticleResult:
+    """``result`` as ``extract_many(..., entities=False)`` gives it (a chunked article has them)."""
+    if entities or not result.entities:
+        return result
+    return result.model_copy(update={"entities": []})
 
 
 def doc_entities(doc: Doc) -> list[Entity]:
@@ -262,8 +272,8 @@ def doc_entities(doc: Doc) -> list[Entity]:
     return kept
 
 
-def doc_to_result(doc: Doc) -> ArticleResult:
-    """An ``ArticleResult`` from a Doc the pipeline has processed.
+def doc_to_result(doc: Doc, *, entities: bool = True) -> ArticleResult:
+    """An ``ArticleResult`` from a Doc the pipeline has processed (``entities=False``: without them).
 
     >>> len(doc_to_result(default_pipeline()("Acme Robotics raised $5 million.")).deals)
     1
@@ -276,7 +286,7 @@ def doc_to_result(doc: Doc) -> ArticleResult:
     return ArticleResult(
         article_id=article_id,
         published=doc._.dealextract_published,
-        entities=doc_entities(doc),
+        entities=doc_entities(doc) if entities else [],
         deals=deals,
     )
 

@@ -102,15 +102,14 @@ def extract_items(items: list[InputItem], nlp: Language, deals_only: bool) -> li
         return list(extract_many(items, batch_size=max(1, len(items)), nlp=nlp))
     skipped = [_skippable(item, nlp) for item in items]
     todo = [item for item, s in zip(items, skipped, strict=True) if not s]
-    done = iter(extract_many(todo, batch_size=max(1, len(todo)), nlp=nlp))
+    done = iter(extract_many(todo, batch_size=max(1, len(todo)), nlp=nlp, entities=False))
     results: list[ArticleResult] = []
     for item, s in zip(items, skipped, strict=True):
         if s:
             assert isinstance(item, Article)
             results.append(ArticleResult(article_id=item.id, published=item.published))
         else:
-            result = next(done)
-            results.append(result.model_copy(update={"entities": []}) if result.entities else result)
+            results.append(next(done))
     return results
 
 
