@@ -150,17 +150,21 @@ class SentenceSplitter(Stateless):
                 pos = cut
 
     def _dotted(self, doc: Doc, suffix: np.ndarray) -> np.ndarray:
-        """Tokens longer than one character that end in a full stop ("Inc.", "GmbH.", "U.S.")."""
+        """Tokens longer than one character that end in a full stop ("Inc.", "GmbH.", "U.S.").
+
+        Decided once per distinct suffix (a few hundred per article), not once per token.
+        """
         strings = doc.vocab.strings
         cache = self._dot_cache
-        out = np.zeros(len(suffix), dtype=bool)
-        for k, h in enumerate(suffix.tolist()):
+        distinct, inverse = np.unique(suffix, return_inverse=True)
+        hits = []
+        for h in distinct.tolist():
             hit = cache.get(h)
             if hit is None:
                 text = strings[h]
                 hit = cache[h] = len(text) > 1 and text.endswith(".")
-            out[k] = hit
-        return out
+            hits.append(hit)
+        return np.array(hits, dtype=bool)[inverse.reshape(-1)]
 
     @staticmethod
     def _spans(doc: Doc, start_tokens: np.ndarray) -> list[tuple[int, int]]:
@@ -173,9 +177,13 @@ class SentenceSplitter(Stateless):
         bounds = [*start_tokens.tolist(), len(idx)]
         spans: list[tuple[int, int]] = []
         for a, b in itertools.pairwise(bounds):
-            words = [k for k in range(a, b) if not space[k]]
-            if words:
-                spans.append((idx[words[0]], idx[words[-1]] + length[words[-1]]))
+            first, last = a, b - 1
+            while first <= last and space[first]:
+                first += 1
+            while last >= first and space[last]:
+                last -= 1
+            if first <= last:
+                spans.append((idx[first], idx[last] + length[last]))
         return spans
 
 
