@@ -1,0 +1,9 @@
+"""``python -m dealextract``: the command line, for environments without the ``dealextract`` script."""
+
+from __future__ import annotations
+
+import sys
+
+from dealextract.cli import main
+
+sys.exit(main())
