@@ -44,9 +44,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("input", type=Path, help="a JSONL dump (see corpus.py)")
     parser.add_argument("--every", type=float, default=0.5, help="seconds between two readings")
-    parser.add_argument("extra", nargs="*", help="arguments for `dealextract extract` (after --)")
-    args = parser.parse_args()
-    command = [sys.executable, "-m", "dealextract", "extract", str(args.input), "-o", "/dev/null", *args.extra]
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])  # what follows "--" is for `dealextract extract`
+    extra = argv[cut + 1 :]
+    command = [sys.executable, "-m", "dealextract", "extract", str(args.input), "-o", "/dev/null", *extra]
     start = time.perf_counter()
     child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     process = psutil.Process(child.pid)
