@@ -25,18 +25,20 @@ of something of another kind, e.g. DeepSeek the company and the model: decided f
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 from typing_extensions import Self
+
+from dealextract.tokens import TokenTable, table
 
 CaseRule = Literal["auto", "exact", "lower"]
 
@@ -188,9 +190,12 @@ def _lower_safe(form: str, n_tokens: int) -> bool:
     return has_digit or inner_upper
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A gazetteer match: token offsets in the Doc, the entry, and whether case matched exactly."""
+class Hit(NamedTuple):
+    """A gazetteer match: token offsets in the Doc, the entry, and whether case matched exactly.
+
+    A tuple, not a frozen dataclass: an article has dozens of hits, and a tuple is made several times
+    faster.
+    """
 
     start: int
     end: int
@@ -216,6 +221,8 @@ class Gazetteer:
         self._by_form: dict[str, Entry] = {}
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._content = hashlib.blake2b(name.encode("utf-8"))
+        self.fingerprint = self._content.hexdigest()
         self.add(entries)
 
     def __len__(self) -> int:
@@ -243,7 +250,9 @@ class Gazetteer:
             if use_lower:
                 lower_patterns.setdefault(key, []).append(pattern)
             self._by_form.setdefault(form.casefold(), entry)
+            self._digest([key, form, [tok.text for tok in pattern], use_lower])
         for entry in batch:
+            self._digest(entry.to_json())
             self.entries.append(entry)
             key = f"{self.name}:{entry.name}"
             self._by_key[self.nlp.vocab.strings.add(key)] = entry
@@ -252,32 +261,51 @@ class Gazetteer:
             self._exact.add(key, pats)
         for key, pats in lower_patterns.items():
             self._lower.add(key, pats)
+        self.fingerprint = self._content.hexdigest()
+
+    def _digest(self, item: object) -> None:
+        """Feed one pattern or entry to ``fingerprint``: a digest of everything the gazetteer holds, so two
+        gazetteers with the same fingerprint find the same hits (see ``ai_models.patterns.find_known``)."""
+        self._content.update(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def get(self, name: str) -> Entry | None:
         """The entry whose canonical name or alias is ``name`` (any case), if any."""
-        return self._by_name.get(name.casefold()) or self._by_form.get(name.casefold())
+        key = name.casefold()
+        return self._by_name.get(key) or self._by_form.get(key)
 
-    def find(self, doc: Doc) -> list[Hit]:
-        """Longest non-overlapping hits in text order; exact-case hits win ties."""
-        spans: list[Span] = []
-        exact_keys: set[tuple[int, int, int]] = set()
-        for key, start, end in self._exact(doc):
-            exact_keys.add((key, start, end))
-            spans.append(Span(doc, start, end, label=key))
-        for key, start, end in self._lower(doc):
-            if (key, start, end) in exact_keys:
-                continue
-            text = doc[start:end].text
-            if any(c.isupper() or c.isdigit() for c in text):
-                spans.append(Span(doc, start, end, label=key))
+    def find(self, doc: Doc, t: TokenTable | None = None) -> list[Hit]:
+        """Longest non-overlapping hits in text order; exact-case hits win ties.
+
+        ``t`` is the Doc's token table when the caller already has it (only a case-insensitive hit
+        needs the text).  Matches stay ``(key, start, end)`` tuples: a ``Span`` per match cost more than
+        the matching itself.
+        """
+        matches: list[tuple[int, int, int]] = list(self._exact(doc))
+        exact_keys = set(matches)
+        lower = [m for m in self._lower(doc) if m not in exact_keys]
+        if lower:
+            span_text = (t if t is not None else table(doc)).span_text
+            matches.extend(m for m in lower if any(c.isupper() or c.isdigit() for c in span_text(m[1], m[2])))
         hits: list[Hit] = []
-        for span in filter_spans(spans):
-            entry = self._by_key.get(span.label)
+        for key, start, end in longest_first(matches):
+            entry = self._by_key.get(key)
             if entry is not None:
-                hits.append(
-                    Hit(span.start, span.end, entry, (span.label, span.start, span.end) in exact_keys)
-                )
+                hits.append(Hit(start, end, entry, (key, start, end) in exact_keys))
         return hits
+
+
+def longest_first(matches: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """``spacy.util.filter_spans`` on ``(key, start, end)`` tuples: the longest (then the first) of
+    overlapping matches, equal ones in their given order, the kept ones sorted by start."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    kept: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    for m in ordered:
+        if m[1] not in seen and m[2] - 1 not in seen:
+            kept.append(m)
+            seen.update(range(m[1], m[2]))
+    kept.sort(key=lambda m: m[1])
+    return kept
 
 
 def load_default(package_file: str, allowed_kinds: frozenset[str] | None = None) -> list[Entry]:
@@ -333,7 +361,8 @@ class GazetteerComponent:
     """What the organisation and AI-model components share: gazetteers built from bundled and user
     files, the rule for user files missing at load time, and save/load with the pipeline.
 
-    A subclass lists its gazetteers in ``SPECS`` and implements ``match`` and ``set_annotations``.
+    A subclass lists its gazetteers in ``SPECS`` and implements ``_match`` and ``_annotate``, which
+    ``match``, ``set_annotations`` and ``__call__`` call with the Doc's token table.
     """
 
     SPECS: tuple[GazetteerSpec, ...] = ()
@@ -356,13 +385,22 @@ class GazetteerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         require_files(self.missing_files)
-        self.set_annotations(doc, self.match(doc))
+        t = table(doc)  # asked once: each ``table`` call checks the Doc against the cached table
+        self._annotate(doc, t, self._match(doc, t))
         return doc
 
-    def match(self, doc: Doc) -> Any:  # pragma: no cover - every subclass has its own
+    def match(self, doc: Doc) -> Any:
+        """What the component finds in ``doc``, not yet written to it."""
+        return self._match(doc, table(doc))
+
+    def set_annotations(self, doc: Doc, found: Any) -> None:
+        """Write what ``match`` found to ``doc``."""
+        self._annotate(doc, table(doc), found)
+
+    def _match(self, doc: Doc, t: TokenTable) -> Any:  # pragma: no cover - every subclass has its own
         raise NotImplementedError
 
-    def set_annotations(self, doc: Doc, found: Any) -> None:  # pragma: no cover
+    def _annotate(self, doc: Doc, t: TokenTable, found: Any) -> None:  # pragma: no cover
         raise NotImplementedError
 
     # -- serialisation: every entry in our own JSONL line format, so a saved pipeline needs no other file

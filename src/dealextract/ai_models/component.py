@@ -23,16 +23,17 @@ from dealextract.ai_models.patterns import (
     ModelSpan,
     find_known,
     find_unseen,
-    is_version_token,
+    version_at,
 )
 from dealextract.gazetteer import (
     Gazetteer,
     GazetteerComponent,
     GazetteerSpec,
+    require_files,
 )
 from dealextract.mentions import ModelMention, OrgMention, register_extensions
 from dealextract.orgs.component import blocked_tokens
-from dealextract.tokens import table
+from dealextract.tokens import TokenTable, table
 
 MODEL_FILE = "ai_models/data/models.jsonl"
 MODEL_KINDS = frozenset({"model"})
@@ -64,68 +65,80 @@ class ModelsComponent(GazetteerComponent):
         """The known models (bundled and the user's)."""
         return self.gazetteers["models"]
 
-    def match(self, doc: Doc) -> list[ModelSpan]:
-        """Known and (if ``use_rules``) unseen model names, in text order."""
+    def __call__(self, doc: Doc) -> Doc:
+        require_files(self.missing_files)
         t = table(doc)
+        org_at = _org_tokens(doc, t)  # read once for both steps
+        self._write(doc, t, self._find(doc, t, org_at), org_at)
+        return doc
+
+    def _match(self, doc: Doc, t: TokenTable) -> list[ModelSpan]:
+        return self._find(doc, t, _org_tokens(doc, t))
+
+    def _annotate(self, doc: Doc, t: TokenTable, found: list[ModelSpan]) -> None:
+        self._write(doc, t, found, _org_tokens(doc, t))
+
+    def _find(self, doc: Doc, t: TokenTable, org_at: dict[int, OrgMention]) -> list[ModelSpan]:
+        """Known and (if ``use_rules``) unseen model names, in text order."""
         known = find_known(doc, self.gazetteer, t)
         if not self.use_rules:
             return known
         blocked = blocked_tokens(doc, t)
-        for org in doc._.dealextract_orgs or []:
-            bounds = t.char_span_expand(org.start, org.end)
-            if bounds is not None:
-                blocked.update(range(*bounds))
+        blocked.update(org_at)
         unseen = find_unseen(doc, known, blocked, t)
         return sorted(known + unseen, key=lambda m: m.start)
 
-    def set_annotations(self, doc: Doc, found: list[ModelSpan]) -> None:
-        t = table(doc)
-        orgs: list[OrgMention] = list(doc._.dealextract_orgs or [])
-        tok_org: dict[int, OrgMention] = {}
-        for org in orgs:
-            bounds = t.char_span_expand(org.start, org.end)
-            if bounds is not None:
-                for i in range(*bounds):
-                    tok_org[i] = org
+    def _write(self, doc: Doc, t: TokenTable, found: list[ModelSpan], org_at: dict[int, OrgMention]) -> None:
+        """``doc._.dealextract_models`` from the model spans, each tied to its maker."""
         out: list[ModelMention] = []
         for m in found:
-            span = doc[m.start : m.end]
-            maker = _maker_from_text(doc, m, tok_org) or m.maker
+            start_char, end_char, text = t.start_char(m.start), t.end_char(m.end), t.span_text(m.start, m.end)
+            maker = _maker_from_text(doc, t, m, org_at) or m.maker
             name = m.name
             family = m.family
             # "DeepSeek's V3 model": a bare version after its maker's possessive takes the maker's name
-            if family is None and m.end - m.start == 1 and is_version_token(doc[m.start]) and m.start >= 2:
-                owner = tok_org.get(m.start - 2)
-                if owner is not None and doc[m.start - 1].lower_ in {"'s", "’s"}:
-                    name = f"{owner.text} {span.text}"
+            if family is None and m.end - m.start == 1 and version_at(t, m.start) and m.start >= 2:
+                owner = org_at.get(m.start - 2)
+                if owner is not None and t.lower[m.start - 1] in {"'s", "’s"}:
+                    name = f"{owner.text} {text}"
                     family = owner.text
-            out.append(ModelMention(span.start_char, span.end_char, span.text, name, family, maker))
+            out.append(ModelMention(start_char, end_char, text, name, family, maker))
         doc._.dealextract_models = out
 
 
-def _maker_from_text(doc: Doc, m: ModelSpan, tok_org: dict[int, OrgMention]) -> str | None:
+def _org_tokens(doc: Doc, t: TokenTable) -> dict[int, OrgMention]:
+    """The organisation (``doc._.dealextract_orgs``) each token belongs to; the later one where two
+    overlap."""
+    org_at: dict[int, OrgMention] = {}
+    for org in doc._.dealextract_orgs or []:
+        bounds = t.char_span_expand(org.start, org.end)
+        if bounds is not None:
+            org_at.update(dict.fromkeys(range(*bounds), org))
+    return org_at
+
+
+def _maker_from_text(doc: Doc, t: TokenTable, m: ModelSpan, tok_org: dict[int, OrgMention]) -> str | None:
     """The organisation the sentence ties the model to, if it does."""
+    text, lower, sent_start = t.text, t.lower, t.sent_start
     # "Alibaba's Qwen" (an unknown owner keeps its written name: "Brevix's Nimbus")
-    if m.start >= 2 and doc[m.start - 1].lower_ in {"'s", "’s", "'"}:
+    if m.start >= 2 and lower[m.start - 1] in {"'s", "’s", "'"}:
         org = tok_org.get(m.start - 2)
         if org is not None:
             return org.name
         k = m.start - 1
-        while (
-            k > 0 and m.start - 1 - k < 4 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_sent_start
-        ):
+        while k > 0 and m.start - 1 - k < 4 and text[k - 1][:1].isupper() and not sent_start[k - 1]:
             k -= 1
-        if k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_sent_start:
+        if k > 0 and text[k - 1][:1].isupper() and sent_start[k - 1]:
             k -= 1
-        if k < m.start - 1 and doc[k].lower_ not in {"the", "its", "it"}:
-            return doc[k : m.start - 1].text
+        if k < m.start - 1 and lower[k] not in {"the", "its", "it"}:
+            return t.span_text(k, m.start - 1)
     # "Alibaba open-sourced Qwen2.5", "ShengShu has released Vidu"
     k = m.start - 1
-    if k >= 0 and doc[k].lower_ == "its":
+    if k >= 0 and lower[k] == "its":
         k -= 1
-    if k >= 0 and doc[k].lower_ in LAUNCH_VERBS:
+    if k >= 0 and lower[k] in LAUNCH_VERBS:
         k -= 1
-        while k >= 0 and doc[k].lower_ in {"open", "-", "has", "have", "had", "recently", "also", "just"}:
+        while k >= 0 and lower[k] in {"open", "-", "has", "have", "had", "recently", "also", "just"}:
             k -= 1
         org = tok_org.get(k) if k >= 0 else None
         if org is not None:
@@ -133,20 +146,20 @@ def _maker_from_text(doc: Doc, m: ModelSpan, tok_org: dict[int, OrgMention]) -> 
     sent = doc[m.start].sent
     # "Vidu, developed by ShengShu" / "Vidu by ShengShu"
     for i in range(m.end, min(sent.end, m.end + 6)):
-        if doc[i].lower_ == "by" and (i == m.end or doc[i - 1].lower_ in _MADE_BY):
+        if lower[i] == "by" and (i == m.end or lower[i - 1] in _MADE_BY):
             org = tok_org.get(i + 1) if i + 1 < sent.end else None
             if org is not None:
                 return org.name
     # "ShengShu, the startup behind Vidu" / "ShengShu, which makes Vidu"
     for i in range(m.start - 1, max(sent.start, m.start - 8) - 1, -1):
-        if doc[i].lower_ in {"behind", "makes", "developed", "created", "built", "owns"}:
+        if lower[i] in {"behind", "makes", "developed", "created", "built", "owns"}:
             for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
                 org = tok_org.get(j)
                 if org is not None:
                     return org.name
             break
     # "its Vidu model" right after the org as subject of the sentence
-    if m.start >= 1 and doc[m.start - 1].lower_ == "its":
+    if m.start >= 1 and lower[m.start - 1] == "its":
         for j in range(m.start - 2, sent.start - 1, -1):
             org = tok_org.get(j)
             if org is not None:

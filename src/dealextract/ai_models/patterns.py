@@ -14,12 +14,15 @@ context says model ("the Step model", "Alibaba's Wan", "Kimi chatbot").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import gt
+from typing import NamedTuple, cast
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dealextract.gazetteer import Entry, Gazetteer
+from dealextract.orgs.patterns import WordCache, cap_positions
 from dealextract.tokens import TokenTable, table
 
 MAX_VERSION_TOKENS = 8
@@ -204,6 +207,8 @@ NOT_MODELS = frozenset(
 
 #: Nouns that introduce a model's name after a comma ("A smaller version, Quokka-3 Mini, ...").
 _APPOSITION_NOUNS = frozenset(["version", "sibling", "variant", "successor", "edition"])
+#: Every word an unseen-name rule starts from (see ``find_unseen``).
+_CUE_WORDS = MODEL_NOUNS | _APPOSITION_NOUNS | LAUNCH_VERBS
 
 _VERSION = re.compile(
     r"""^(?:v?\d+(?:\.\d+)*[a-z]{0,2}      # 2, 2.5, 3.1, 4o, v3
@@ -238,9 +243,9 @@ _SCALE = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ModelSpan:
-    """A model name found in a Doc (token offsets), before maker linking."""
+class ModelSpan(NamedTuple):
+    """A model name found in a Doc (token offsets), before maker linking (a tuple: made often, and
+    several times faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -249,18 +254,13 @@ class ModelSpan:
     maker: str | None
 
 
-def is_version_token(tok: Token) -> bool:
-    """Whether a token can continue a model name ("2.5", "72B", "R1", "Pro")."""
-    return _is_version(tok.text, tok.i > 0 and tok.nbor(-1).text == "-")
-
-
-def _version_at(t: TokenTable, i: int) -> bool:
-    """``is_version_token(doc[i])`` from the token table."""
+def version_at(t: TokenTable, i: int) -> bool:
+    """Whether token ``i`` can continue a model name ("2.5", "72B", "R1", "Pro")."""
     return _is_version(t.text[i], i > 0 and t.text[i - 1] == "-")
 
 
 def _is_version(text: str, after_hyphen: bool) -> bool:
-    """``is_version_token`` of a token with this text; a lower-case variant word counts after a hyphen."""
+    """``version_at`` of a token with this text; a lower-case variant word counts after a hyphen."""
     kind = _version_kind(text)
     if kind is None:  # a variant word: "Pro", "-mini"
         return text[0].isupper() or (text.islower() and after_hyphen)
@@ -269,7 +269,7 @@ def _is_version(text: str, after_hyphen: bool) -> bool:
 
 @lru_cache(maxsize=65536)
 def _version_kind(text: str) -> bool | None:
-    """The part of ``is_version_token`` that depends on the text alone (cached per distinct word):
+    """The part of ``version_at`` that depends on the text alone (cached per distinct word):
     None for a variant word, else whether the text is shaped like a version."""
     if text.lower() in VARIANT_WORDS:
         return None
@@ -289,7 +289,7 @@ def _extend(t: TokenTable, end: int) -> int:
         if text[i] in {"-", "."} and attached and i + 1 < n and ws[i] == "":
             nxt = text[i + 1]
             if (
-                _version_at(t, i + 1)
+                version_at(t, i + 1)
                 or (t.is_alpha[i + 1] and nxt[0].isupper())
                 or nxt.lower() in VARIANT_WORDS
             ):
@@ -301,7 +301,7 @@ def _extend(t: TokenTable, end: int) -> int:
             i += 1  # "32" "K"
             steps += 1
             continue
-        if _version_at(t, i) and not (t.like_num[i] and i + 1 < n and t.lower[i + 1] in _SCALE):
+        if version_at(t, i) and not (t.like_num[i] and i + 1 < n and t.lower[i + 1] in _SCALE):
             i += 1
             steps += 1
             continue
@@ -331,20 +331,13 @@ def _model_context(t: TokenTable, start: int, end: int) -> bool:
     return False
 
 
-def _glued_anchor(text: str, gaz: Gazetteer) -> Entry | None:
-    """A family glued to its version in one token: "Qwen2.5", "GPT-4o", "Llama-3.1", "abab6.5s"."""
-    family = _glued_family(text)
-    if family is None:
-        return None
-    entry = gaz.get(family)
-    return entry if entry is not None and entry.kind == "model" else None
-
-
-@lru_cache(maxsize=65536)
-def _glued_family(text: str) -> str | None:
-    """The family part of a token shaped like "Qwen2.5" (cached per distinct word: asked of every token)."""
+def _glued_family(text: str) -> str:
+    """The family part of a token shaped like "Qwen2.5", else "" (``_FAMILIES`` remembers it per word)."""
     m = _GLUED.match(text)
-    return None if m is None else m.group(1)
+    return "" if m is None else m.group(1)
+
+
+_FAMILIES = WordCache(_glued_family)
 
 
 def _name_of(t: TokenTable, start: int, end: int) -> str:
@@ -355,29 +348,36 @@ def _name_of(t: TokenTable, start: int, end: int) -> str:
 def find_known(doc: Doc, gaz: Gazetteer, t: TokenTable | None = None) -> list[ModelSpan]:
     """Known families (gazetteer or glued to a version) and their versions, decided by context.
 
-    ``t`` is the Doc's token table when the caller already has it.
+    ``t`` is the Doc's token table when the caller already has it.  The answer is kept with the table
+    under the gazetteer's fingerprint: the organisation component (which blocks models) and the model
+    component hold equal model gazetteers, and the second asks for free.
     """
     t = t if t is not None else table(doc)
+    known = t.derived(f"ai_models.known:{gaz.fingerprint}", lambda tt: _find_known(doc, gaz, tt))
+    return list(cast(list[ModelSpan], known))
+
+
+def _find_known(doc: Doc, gaz: Gazetteer, t: TokenTable) -> list[ModelSpan]:
+    """The work of ``find_known``.  Only the tokens where a family starts are visited: the gazetteer's
+    hits and the tokens shaped like "Qwen2.5" whose family is known."""
     found: list[ModelSpan] = []
-    covered_until = 0
-    hits = {h.start: h for h in gaz.find(doc)}
-    i = 0
+    hits = {h.start: h for h in gaz.find(doc, t)}
+    glued = _glued_anchors(t, gaz)
     n = t.n
-    while i < n:
+    i = 0  # the first token not yet passed over
+    for start in sorted(hits.keys() | glued.keys()):
+        if start < i:
+            continue
+        i = start
         hit = hits.get(i)
-        entry: Entry | None
         if hit is not None:
             entry, anchor_end, n_form = hit.entry, hit.end, hit.end - hit.start
-            glued = False
+            is_glued = False
         else:
-            entry = _glued_anchor(t.text[i], gaz)
-            anchor_end, n_form, glued = i + 1, 1, True
-        if entry is None or i < covered_until:
-            i += 1
-            continue
+            entry, anchor_end, n_form, is_glued = glued[i], i + 1, 1, True
         end = _extend(t, anchor_end)
-        versioned = glued or end > anchor_end
-        if versioned and not glued and _needs_context(entry, n_form):
+        versioned = is_glued or end > anchor_end
+        if versioned and not is_glued and _needs_context(entry, n_form):
             # "Nova Vision AI" is a company; "Nova 2" or "Step-2" is a model: a number or hyphen is needed
             tail_text = t.span_text(anchor_end, end)
             versioned = any(c.isdigit() for c in tail_text) or t.text[anchor_end] == "-"
@@ -389,11 +389,28 @@ def find_known(doc: Doc, gaz: Gazetteer, t: TokenTable | None = None) -> list[Mo
                 i = anchor_end
                 continue
             found.append(ModelSpan(i, end, _name_of(t, i, end), entry.family or entry.name, entry.maker))
-            covered_until = end
             i = end
             continue
         i = anchor_end
     return found
+
+
+def _glued_anchors(t: TokenTable, gaz: Gazetteer) -> dict[int, Entry]:
+    """The tokens that are a known family glued to its version in one token ("Qwen2.5", "GPT-4o",
+    "Llama-3.1", "abab6.5s"), with the family's entry.
+
+    Such a token starts with a letter and holds a digit, so it is either capitalised (``is_cap``: a
+    capital first or inside) or all lower case and not alphabetic: only those tokens are looked at.
+    """
+    text = t.text
+    lower_not_alpha = compress(range(t.n), map(gt, t.is_lower, t.is_alpha))
+    candidates = sorted(set(cap_positions(t)).union(lower_not_alpha))
+    out: dict[int, Entry] = {}
+    for k, family in zip(candidates, _FAMILIES.column([text[k] for k in candidates]), strict=True):
+        entry = gaz.get(family) if family else None
+        if entry is not None and entry.kind == "model":
+            out[k] = entry
+    return out
 
 
 def _is_name_token(t: TokenTable, k: int) -> bool:
@@ -410,16 +427,31 @@ def find_unseen(
     """Unknown names in model context: "its Motus video model", "launched Xyz-2", "the V3 model".
 
     ``blocked`` holds token indices already taken (organisations, known models, money, dates); ``t`` is
-    the Doc's token table when the caller already has it.
+    the Doc's token table when the caller already has it.  Each rule starts from a cue word (a model
+    noun, a launch verb), so only the cue tokens are visited, found once for the three rules.
     """
     t = t if t is not None else table(doc)
-    text, lower, sent_start = t.text, t.lower, t.sent_start
     taken = set(blocked)
     for m in known:
         taken.update(range(m.start, m.end))
+    cues = list(compress(range(t.n), map(_CUE_WORDS.__contains__, t.lower)))
     found: list[ModelSpan] = []
-    n = t.n
-    for i in range(n):
+    _named_before_noun(t, cues, taken, found)
+    _coded_after_noun(t, cues, taken, found)
+    _launched(t, cues, taken, found)
+    return found
+
+
+def _take(t: TokenTable, start: int, end: int, taken: set[int], found: list[ModelSpan]) -> None:
+    """Record an unseen model at [start, end); its tokens are not free for the later rules."""
+    found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
+    taken.update(range(start, end))
+
+
+def _named_before_noun(t: TokenTable, cues: list[int], taken: set[int], found: list[ModelSpan]) -> None:
+    """ "its Motus video model", "the V3 model": name words before a model noun and its modifiers."""
+    text, lower, sent_start = t.text, t.lower, t.sent_start
+    for i in cues:
         if lower[i] not in MODEL_NOUNS or lower[i] in {"app", "series", "family", "assistant"}:
             continue
         j = i
@@ -439,12 +471,17 @@ def find_unseen(
         sentence_initial_word = sent_start[start] and t.is_title[start] and not has_digit
         if sentence_initial_word and end - start == 1:
             continue
-        found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
-        taken.update(range(start, end))
-    # "its in-house model, LingoMT-2, turns ...", "A smaller version, Quokka-3 Mini, runs ...": a
-    # model noun, a comma, then a name that is unmistakably a product code (a digit or inner capital)
-    for i in range(n - 2):
-        if (lower[i] not in MODEL_NOUNS and lower[i] not in _APPOSITION_NOUNS) or text[i + 1] != ",":
+        _take(t, start, end, taken, found)
+
+
+def _coded_after_noun(t: TokenTable, cues: list[int], taken: set[int], found: list[ModelSpan]) -> None:
+    """ "its in-house model, LingoMT-2, turns ...", "A smaller version, Quokka-3 Mini, runs ...": a
+    model noun, a comma, then a name that is unmistakably a product code (a digit or inner capital)."""
+    text, lower, n = t.text, t.lower, t.n
+    for i in cues:
+        if i >= n - 2 or (lower[i] not in MODEL_NOUNS and lower[i] not in _APPOSITION_NOUNS):
+            continue
+        if text[i + 1] != ",":
             continue
         start = i + 2
         if start in taken or not _is_name_token(t, start):
@@ -464,10 +501,15 @@ def find_unseen(
         )
         if not coded or any(k in taken for k in range(start, end)) or end >= n or text[end] not in {",", "."}:
             continue
-        found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
-        taken.update(range(start, end))
-    for i in range(1, n):
-        if lower[i - 1] not in LAUNCH_VERBS or i in taken:
+        _take(t, start, end, taken, found)
+
+
+def _launched(t: TokenTable, cues: list[int], taken: set[int], found: list[ModelSpan]) -> None:
+    """ "open-sourced Wan2.1", "launched its Xyz-2": a mixed-case or versioned name after a launch verb."""
+    text, lower, n = t.text, t.lower, t.n
+    for verb in cues:
+        i = verb + 1
+        if lower[verb] not in LAUNCH_VERBS or i >= n or i in taken:
             continue
         start = i + 1 if lower[i] in {"its", "the"} and i + 1 < n else i
         if start in taken or not _is_name_token(t, start):
@@ -479,6 +521,4 @@ def find_unseen(
             continue
         if any(k in taken for k in range(start, end)):
             continue
-        found.append(ModelSpan(start, end, _name_of(t, start, end), None, None))
-        taken.update(range(start, end))
-    return found
+        _take(t, start, end, taken, found)

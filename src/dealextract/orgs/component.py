@@ -16,10 +16,12 @@ Config::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from collections.abc import Container, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain, compress, repeat
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,12 +58,16 @@ class _Found:
     entry: Entry | None = None
 
 
-@dataclass(slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
+    """A sentence cut at line breaks, with what both rule passes read of it: its runs, each run trimmed
+    (``trims``, None where nothing is left) and the trimmed runs that are left (``trimmed``)."""
+
     start: int
     end: int
-    headline: bool = False
-    runs: list[P.Run] = field(default_factory=list)
+    headline: bool
+    runs: list[P.Run]
+    trims: list[P.Run | None]
+    trimmed: list[P.Run]
 
 
 def blocked_tokens(doc: Doc, t: TokenTable | None = None) -> set[int]:
@@ -84,45 +90,79 @@ def blocked_tokens(doc: Doc, t: TokenTable | None = None) -> set[int]:
 
 
 def _is_headline(t: TokenTable, start: int, end: int) -> bool:
-    """A title-case line ("Deep Robotics Raises Funds From State Investors"): rules would misfire."""
-    text = t.text
-    toks = [k for k in range(start, min(end, t.n)) if not t.is_space[k]]
-    if not toks or text[toks[-1]] in {".", "!", "?", '"', "”", ":", ";"}:
+    """A title-case line ("Deep Robotics Raises Funds From State Investors"): rules would misfire.
+
+    The closing punctuation is looked at first: most sentences end in a full stop, and then their
+    words need not be counted.
+    """
+    text, is_space = t.text, t.is_space
+    last = min(end, t.n) - 1
+    while last >= start and is_space[last]:
+        last -= 1
+    if last < start or text[last] in {".", "!", "?", '"', "”", ":", ";"}:
         return False
-    words = [k for k in toks if t.is_alpha[k] and len(text[k]) > 3]
+    words = [k for k in range(start, last + 1) if t.is_alpha[k] and len(text[k]) > 3]
     if len(words) < 4:
         return False
     caps = sum(1 for k in words if text[k][0].isupper())
     return caps / len(words) >= 0.75
 
 
-def _sentences(t: TokenTable) -> list[tuple[int, int]]:
-    """Sentence bounds, also split at line breaks (a headline line has no full stop).
+def _sentences(t: TokenTable) -> list[_Sentence]:
+    """Sentences also split at line breaks (a headline line has no full stop), each with its runs.
 
     Computed once per Doc (both rule passes ask) from the token table, not from ``doc.sents``.
     """
-    return cast(list[tuple[int, int]], t.derived("orgs.sentences", _split_sentences))
+    return cast(list[_Sentence], t.derived("orgs.sentences", _read_sentences))
+
+
+def _read_sentences(t: TokenTable) -> list[_Sentence]:
+    """The work of ``_sentences``."""
+    out: list[_Sentence] = []
+    for s, e in _split_sentences(t):
+        runs = P.find_runs(t, s, e)
+        trims = list(map(P.trim_run, repeat(t), runs))
+        trimmed = [x for x in trims if x is not None]
+        out.append(_Sentence(s, e, bool(runs) and _is_headline(t, s, e), runs, trims, trimmed))
+    return out
 
 
 def _split_sentences(t: TokenTable) -> list[tuple[int, int]]:
-    """The work of ``_sentences``: the Doc's sentences, cut after every token holding a line break."""
+    """The Doc's sentences, cut after every token holding a line break."""
     bounds: list[tuple[int, int]] = []
     try:
         sents = t.sentence_bounds()
     except ValueError:
         sents = [(0, t.n)]
-    text, ws, is_space = t.text, t.ws, t.is_space
+    breaks, is_space = _line_break_tokens(t), t.is_space
+    k = 0
     for s, e in sents:
         cur = s
-        for i in range(s, e):
-            if "\n" in text[i] or "\n" in ws[i]:
-                stop = i + 1 if is_space[i] or "\n" in ws[i] else i
-                if stop > cur:
-                    bounds.append((cur, stop))
-                cur = stop
+        k = bisect_left(breaks, s, k)
+        while k < len(breaks) and breaks[k] < e:
+            i = breaks[k]
+            stop = i + 1 if is_space[i] else i
+            if stop > cur:
+                bounds.append((cur, stop))
+            cur = stop
+            k += 1
         if cur < e:
             bounds.append((cur, e))
     return bounds
+
+
+def _line_break_tokens(t: TokenTable) -> list[int]:
+    """The tokens whose text holds a line break, in order, found with ``str.find`` on the Doc's text
+    rather than by looking at every token (a token's own trailing whitespace is at most one space)."""
+    text, idx = t.doc_text, t.idx
+    out: list[int] = []
+    at = text.find("\n")
+    while at != -1:
+        k = bisect_right(idx, at) - 1
+        if not out or out[-1] != k:
+            out.append(k)
+        at = text.find("\n", at + 1)
+    return out
 
 
 class OrgsComponent(GazetteerComponent):
@@ -165,8 +205,7 @@ class OrgsComponent(GazetteerComponent):
     def models(self) -> Gazetteer:
         return self.gazetteers["models"]
 
-    def set_annotations(self, doc: Doc, found: list[_Found]) -> None:
-        t = table(doc)
+    def _annotate(self, doc: Doc, t: TokenTable, found: list[_Found]) -> None:
         mentions: list[OrgMention] = []
         for f in sorted(found, key=lambda x: (x.start, x.end)):
             if f.end > f.start:
@@ -197,9 +236,8 @@ class OrgsComponent(GazetteerComponent):
         self.orgs.add(entries)
 
     # -- matching ------------------------------------------------------------------------------
-    def match(self, doc: Doc) -> list[_Found]:
+    def _match(self, doc: Doc, t: TokenTable) -> list[_Found]:
         """All organisation mentions in ``doc`` (token spans, not yet written to the Doc)."""
-        t = table(doc)
         blocked = blocked_tokens(doc, t)
         for m in find_known(doc, self.models, t):
             blocked.update(range(m.start, m.end))
@@ -207,14 +245,14 @@ class OrgsComponent(GazetteerComponent):
         found: list[_Found] = []
 
         def add(f: _Found) -> bool:
-            if any(i in taken or i in blocked for i in range(f.start, f.end)):
+            tokens = range(f.start, f.end)
+            if not (taken.keys().isdisjoint(tokens) and blocked.isdisjoint(tokens)):
                 return False
             found.append(f)
-            for i in range(f.start, f.end):
-                taken[i] = f
+            taken.update(dict.fromkeys(tokens, f))
             return True
 
-        hits = self.orgs.find(doc)
+        hits = self.orgs.find(doc, t)
         if self.use_rules:
             for f in self._absorbing_runs(t, hits, blocked):
                 add(f)
@@ -226,8 +264,8 @@ class OrgsComponent(GazetteerComponent):
                 )
             )
         if self.use_rules:
-            self._rules(t, add, taken, blocked)
-            self._propagate(t, found, add)
+            self._rules(t, add, found, taken, blocked)
+            self._propagate(t, found, add, taken, blocked)
         self._parenthetical_aliases(t, found, add)
         self._canonical_short_forms(found)
         return found
@@ -238,16 +276,16 @@ class OrgsComponent(GazetteerComponent):
         (a different one from the known name, which becomes its ``parent`` when it starts the run)."""
         if not hits:
             return []
-        hit_at = {h.start: h for h in hits}
+        starts = [h.start for h in hits]  # in text order, one hit per start
         out: list[_Found] = []
-        for s, e in _sentences(t):
-            if _is_headline(t, s, e):
+        for sent in _sentences(t):
+            if sent.headline or not _any_within(starts, sent.start, sent.end):
                 continue
-            for run in P.find_runs(t, s, e):
-                trimmed = P.trim_run(t, run)
-                if trimmed is None or trimmed.end - trimmed.start > P.MAX_NAME_TOKENS:
+            for trimmed in sent.trimmed:
+                if trimmed.end - trimmed.start > P.MAX_NAME_TOKENS:
                     continue
-                inside = [hit_at[i] for i in range(trimmed.start, trimmed.end) if i in hit_at]
+                first = bisect_left(starts, trimmed.start)
+                inside = hits[first : bisect_left(starts, trimmed.end, first)]
                 inside = [h for h in inside if h.end <= trimmed.end]
                 if not inside or any(i in blocked for i in range(trimmed.start, trimmed.end)):
                     continue
@@ -266,7 +304,7 @@ class OrgsComponent(GazetteerComponent):
                 )
                 if not (org_end or place_end):
                     continue
-                if self._rejected(t, trimmed, s):
+                if self._rejected(t, trimmed, sent.start):
                     continue
                 parent = inside[0].entry.name if inside[0].start == trimmed.start else None
                 kind = P.suffix_kind(t, trimmed) if org_end else inside[0].entry.kind
@@ -280,89 +318,126 @@ class OrgsComponent(GazetteerComponent):
         return self.places.get(t.span_text(run.start, run.end)) is not None
 
     def _rejected(self, t: TokenTable, run: P.Run, sent_start: int) -> bool:
-        """Runs that are never organisations: places, people, months, rounds, lone ordinary words."""
-        low = t.span_text(run.start, run.end).lower()
-        if self._is_place(t, run) or P.looks_like_person(t, run):
-            return True
+        """Runs that are never organisations: places, people, months, rounds, lone ordinary words.
+
+        Every test only refuses, so the cheap word tests come before the text and gazetteer ones.
+        """
         lower = t.lower
-        if run.end - run.start == 1:
-            k = run.start
-            if lower[k] in P.NOT_ORG_WORDS or lower[k] in P.NOT_ORG_MIXED or t.is_stop[k]:
+        start, end = run
+        if end - start == 1:
+            word = lower[start]
+            if word in _NOT_ALONE or t.is_stop[start] or (t.is_upper[start] and len(t.text[start]) <= 1):
                 return True
-            if lower[k] in P.ORG_SUFFIXES or lower[k] in P.PERSON_TITLES:
-                return True
-            if t.is_upper[k] and len(t.text[k]) <= 1:
-                return True
+        if lower[end - 1] in _COLUMN_NAMES:
+            return True  # "China Digest: ...", "Daily Briefing: ...": the name of a column, not a company
+        if not _NOT_NAME_TOKENS.isdisjoint(lower[start:end]):
+            return True
+        text = t.span_text(start, end)
+        low = text.lower()
         if low.startswith("series ") or low in P.NOT_ORG_MIXED:
             return True
-        if lower[run.end - 1] in _COLUMN_NAMES:
-            return True  # "China Digest: ...", "Daily Briefing: ...": the name of a column, not a company
-        if any(lower[k] in _NOT_NAME_TOKENS for k in range(run.start, run.end)):
+        if self.places.get(text) is not None or P.looks_like_person(t, run):
             return True
-        return all(
-            lower[k] in P.NOT_ORG_WORDS or lower[k] in P.ORG_SUFFIXES
-            for k in range(run.start, min(run.end, t.n))
-            if t.is_alpha[k] or t.like_num[k] or any(c.isalnum() for c in t.text[k])
-        )
+        # only generic words ("Group", "The Investment Fund"): a word is a token with a letter or digit
+        for k in range(start, end):
+            if lower[k] not in _GENERIC and (
+                t.is_alpha[k] or t.like_num[k] or any(c.isalnum() for c in t.text[k])
+            ):
+                return False
+        return True
 
-    def _rules(self, t: TokenTable, add: Any, taken: dict[int, _Found], blocked: set[int]) -> None:
-        for s, e in _sentences(t):
-            headline = _is_headline(t, s, e)
-            raw_runs = P.find_runs(t, s, e)
-            runs: list[P.Run] = []
-            for r in raw_runs:
-                runs.extend(self._split_at_taken(r, taken, blocked))
-            trimmed = [x for x in (P.trim_run(t, r) for r in runs) if x is not None]
-            # known organisations take part in lists too
-            items: dict[int, P.Run] = {x.start: x for x in trimmed}
-            known: set[int] = set()
-            for i in range(s, e):
-                f = taken.get(i)
-                if f is not None and f.start == i:
-                    items[i] = P.Run(f.start, f.end)
-                    known.add(i)
-            by_start = dict(items)
-            by_end = {r.end: r for r in items.values()}
-            accepted: dict[int, str] = {}
-            seeds: list[tuple[P.Run, bool | None]] = []  # (run, forward list direction or None: both)
-            for r in sorted(items.values(), key=lambda x: x.start):
-                if r.start in known:
-                    seeds.append((r, None))
-                    continue
-                if r.end - r.start > P.MAX_NAME_TOKENS or self._rejected(t, r, s):
-                    continue
-                reason = self._reason(t, r, s, e, headline)
-                if reason is not None:
-                    accepted[r.start] = reason
-                    seeds.append((r, None if reason != "left" else True))
-                elif P.left_trigger(t, r, s):
-                    seeds.append((r, True))
-            if not headline:
-                for r, direction in seeds:
-                    for forward in (True, False):
-                        if direction is not None and direction != forward:
+    def _rules(
+        self, t: TokenTable, add: Any, found: list[_Found], taken: dict[int, _Found], blocked: set[int]
+    ) -> None:
+        """Unseen names, sentence by sentence; the names already ``found`` take part in their lists.
+
+        What one sentence adds lies inside it, so the names known in a sentence, and the tokens taken
+        in it, are those of before this pass.  A sentence without a run adds nothing (its lists could only
+        join known names).
+        """
+        known = sorted(P.Run(f.start, f.end) for f in found)
+        known_starts = [r.start for r in known]
+        claimed = bytearray(t.n)  # 1 for each token taken or blocked
+        for i in chain(taken, blocked):
+            claimed[i] = 1
+        for sent in _sentences(t):
+            runs = sent.trimmed
+            if sent.runs and claimed.find(1, sent.start, sent.end) != -1:
+                runs = self._free_runs(t, sent, claimed, taken, blocked)
+            if runs:  # else only known names: their lists hold nothing new
+                lo = bisect_left(known_starts, sent.start)
+                self._sentence_rules(t, sent, runs, known[lo : bisect_left(known_starts, sent.end, lo)], add)
+
+    def _sentence_rules(
+        self, t: TokenTable, sent: _Sentence, runs: list[P.Run], known_runs: list[P.Run], add: Any
+    ) -> None:
+        """The rules of ``_rules`` in one sentence: ``runs`` are its trimmed runs less the tokens already
+        taken, ``known_runs`` the names known in it."""
+        s, e, headline = sent.start, sent.end, sent.headline
+        by_start = {r.start: r for r in runs}
+        # known organisations take part in lists too
+        known = {r.start for r in known_runs}
+        for r in known_runs:
+            by_start[r.start] = r
+        by_end = {r.end: r for r in by_start.values()}
+        accepted: dict[int, str] = {}
+        refused: set[int] = set()  # the runs too long or rejected, by start, for the lists below
+        seeds: list[tuple[P.Run, bool | None]] = []  # (run, forward list direction or None: both)
+        for r in sorted(by_start.values()) if known else by_start.values():  # by start
+            if r.start in known:
+                seeds.append((r, None))
+                continue
+            if _inert(t, r, e):
+                continue
+            if r.end - r.start > P.MAX_NAME_TOKENS or self._rejected(t, r, s):
+                refused.add(r.start)
+                continue
+            reason = self._reason(t, r, s, e, headline)
+            if reason is not None:
+                accepted[r.start] = reason
+                seeds.append((r, None if reason != "left" else True))
+            elif P.left_trigger(t, r, s):
+                seeds.append((r, True))
+        if not headline:
+            for r, direction in seeds:
+                for forward in (True, False):
+                    if direction is not None and direction != forward:
+                        continue
+                    for nb in P.list_neighbours(t, r, by_start, by_end, e, s, forward):
+                        if nb.start in known or nb.start in accepted:
                             continue
-                        for nb in P.list_neighbours(t, r, by_start, by_end, e, s, forward):
-                            if nb.start in known or nb.start in accepted:
-                                continue
-                            if nb.end - nb.start > P.MAX_NAME_TOKENS or self._rejected(t, nb, s):
-                                break
-                            if t.sent_start[nb.start] and nb.end - nb.start == 1:
-                                break
-                            accepted[nb.start] = "list"
-            for start, reason in accepted.items():
-                r = by_start[start]
-                kind = P.suffix_kind(t, r) if P.ends_in_org_word(t, r) else None
-                add(
-                    _Found(
-                        r.start,
-                        r.end,
-                        " ".join(t.span_text(r.start, r.end).split()),
-                        kind,
-                        reason,
-                        self._location(t, r),
-                    )
+                        if nb.start in refused:
+                            break
+                        if t.sent_start[nb.start] and nb.end - nb.start == 1:
+                            break
+                        accepted[nb.start] = "list"
+        for start, reason in accepted.items():
+            r = by_start[start]
+            kind = P.suffix_kind(t, r) if P.ends_in_org_word(t, r) else None
+            add(
+                _Found(
+                    r.start,
+                    r.end,
+                    " ".join(t.span_text(r.start, r.end).split()),
+                    kind,
+                    reason,
+                    self._location(t, r),
                 )
+            )
+
+    def _free_runs(
+        self, t: TokenTable, sent: _Sentence, claimed: bytearray, taken: dict[int, _Found], blocked: set[int]
+    ) -> list[P.Run]:
+        """The trimmed runs of a sentence less the tokens ``claimed`` (taken or blocked): a run with none
+        of them keeps its trimmed form, another is split and its parts trimmed."""
+        out: list[P.Run] = []
+        for run, trimmed in zip(sent.runs, sent.trims, strict=True):
+            if claimed.find(1, run.start, run.end) != -1:
+                parts = self._split_at_taken(run, taken, blocked)
+                out.extend(x for x in map(P.trim_run, repeat(t), parts) if x is not None)
+            elif trimmed is not None:
+                out.append(trimmed)
+        return out
 
     def _split_at_taken(self, run: P.Run, taken: dict[int, _Found], blocked: set[int]) -> list[P.Run]:
         """Parts of a run not covered by known organisations, models, money or dates."""
@@ -389,6 +464,16 @@ class OrgsComponent(GazetteerComponent):
             return "suffix"
         if headline:
             return None
+        if P.has_context_cue(t, r, e):
+            context = self._context_reason(t, r, s, e)
+            if context is not None:
+                return context
+        if r.end - r.start == 1 and P.is_mixed_case(t.text[r.start]):
+            return "mixed_case"
+        return None
+
+    def _context_reason(self, t: TokenTable, r: P.Run, s: int, e: int) -> str | None:
+        """The words around the run that make it an organisation, or None."""
         if self._based(t, r) is not None:
             return "based"
         if P.head_noun_before(t, r):
@@ -399,14 +484,12 @@ class OrgsComponent(GazetteerComponent):
             return "right"
         if P.left_trigger(t, r, s):
             return "left"
-        if r.end - r.start == 1 and P.is_mixed_case(t.text[r.start]):
-            return "mixed_case"
         return None
 
     def _based(self, t: TokenTable, r: P.Run) -> str | None:
         """ "Beijing-based X" → the place, for X; None when the run is not introduced that way."""
         i = r.start
-        if i >= 3 and t.lower[i - 1] in {"based", "headquartered", "listed"} and t.text[i - 2] == "-":
+        if i >= 3 and t.lower[i - 1] in P.BASED_WORDS and t.text[i - 2] == "-":
             cap = P.cap_column(t)
             j = i - 3
             k = j
@@ -429,7 +512,9 @@ class OrgsComponent(GazetteerComponent):
                 return t.span_text(k, i - 1)
         return None
 
-    def _propagate(self, t: TokenTable, found: list[_Found], add: Any) -> None:
+    def _propagate(
+        self, t: TokenTable, found: list[_Found], add: Any, taken: dict[int, _Found], blocked: set[int]
+    ) -> None:
         """Every later (or earlier) use of a name the rules accepted, and its short form, is that org.
 
         "Fortera Capital ... Fortera's post": the short form is the name less its organisation words,
@@ -443,30 +528,29 @@ class OrgsComponent(GazetteerComponent):
             if not toks[-1].endswith("."):
                 # "... for Lidarwerk GmbH." at a sentence end: the tokenizer keeps "GmbH." whole
                 forms.setdefault((*toks[:-1], toks[-1] + "."), f)
-            if True:
-                k = len(toks)
-                while k > 1 and toks[k - 1].lower() in P.ORG_SUFFIXES:
-                    k -= 1
-                short = toks[:k]
-                if k < len(toks) and self._short_ok(short):
-                    forms.setdefault(short, f)
+            k = len(toks)
+            while k > 1 and toks[k - 1].lower() in P.ORG_SUFFIXES:
+                k -= 1
+            short = toks[:k]
+            if k < len(toks) and self._short_ok(short):
+                forms.setdefault(short, f)
         if not forms:
             return
-        longest = max(len(k) for k in forms)
-        first_tokens = {k[0] for k in forms}
+        # the longest form starting with each word: a token starting none is passed over
+        longest: dict[str, int] = {}
+        for key in forms:
+            longest[key[0]] = max(len(key), longest.get(key[0], 0))
         n = t.n
-        i = 0
-        while i < n:
-            if text[i] not in first_tokens:
-                i += 1
-                continue
+        free = 0  # the first token not inside a name matched by this pass
+        # a form starts with the first word of a name found (or that word and "."): capitalised or not
+        for i in _occurrences(t, longest, all(cap[f.start] for f in found)):
+            if i < free or i in taken or i in blocked:
+                continue  # no name can be added from a token already taken
             matched = 0
-            for length in range(min(longest, n - i), 0, -1):
-                key = tuple(text[i : i + length])
-                hit = forms.get(key)
-                if hit is None:
+            for length in range(min(longest[text[i]], n - i), 0, -1):
+                named = forms.get(tuple(text[i : i + length]))
+                if named is None:
                     continue
-                f = hit
                 # whole words only: not inside a longer capitalised run
                 if i + length < n and cap[i + length] and lower[i + length] not in P.NOT_ORG_WORDS:
                     continue
@@ -474,17 +558,17 @@ class OrgsComponent(GazetteerComponent):
                     _Found(
                         i,
                         i + length,
-                        f.name,
-                        f.kind,
-                        "alias" if length != f.end - f.start else f.source,
+                        named.name,
+                        named.kind,
+                        "alias" if length != named.end - named.start else named.source,
                         None,
-                        f.parent,
-                        f.entry,
+                        named.parent,
+                        named.entry,
                     )
                 ):
                     matched = length
                 break
-            i += matched or 1
+            free = i + (matched or 1)
 
     def _short_ok(self, toks: tuple[str, ...]) -> bool:
         text = " ".join(toks)
@@ -508,10 +592,9 @@ class OrgsComponent(GazetteerComponent):
                     aliases.setdefault(inner, f)
         if not aliases:
             return
-        for i, word in enumerate(text):
-            owner = aliases.get(word)
-            if owner is not None:
-                add(_Found(i, i + 1, owner.name, owner.kind, "alias", None, owner.parent, owner.entry))
+        for i in _occurrences(t, aliases, all(map(P.is_cap_text, aliases))):
+            owner = aliases[text[i]]
+            add(_Found(i, i + 1, owner.name, owner.kind, "alias", None, owner.parent, owner.entry))
 
     @staticmethod
     def _canonical_short_forms(found: list[_Found]) -> None:
@@ -553,8 +636,38 @@ _COLUMN_NAMES = frozenset(
         "bulletin",
     ]
 )
+#: Words that are never an organisation on their own.
+_NOT_ALONE = P.NOT_ORG_WORDS | P.NOT_ORG_MIXED | P.ORG_SUFFIXES | P.PERSON_TITLES
+#: Words that do not make a name by themselves, however many of them a run has.
+_GENERIC = P.NOT_ORG_WORDS | P.ORG_SUFFIXES
 #: Tokens that never stand in a company name.
 _NOT_NAME_TOKENS = frozenset(["r&d", "m&a", "q&a", "p&l", "b2b", "b2c", "d2c"])
+
+
+def _inert(t: TokenTable, r: P.Run, limit: int) -> bool:
+    """A run no rule can take, so that neither ``_rejected`` nor ``_reason`` need look at it: no
+    organisation word at its end, not mixed case, no context cue and no list separator around it."""
+    if P.has_context_cue(t, r, limit) or P.next_to_separator(t, r):
+        return False
+    if r.end - r.start == 1:
+        return not P.is_mixed_case(t.text[r.start])
+    return not P.ends_in_org_word(t, r)
+
+
+def _occurrences(t: TokenTable, words: Container[str], capitalised: bool) -> Iterator[int]:
+    """The tokens whose text is one of ``words``, in order.  When every word is ``capitalised``
+    (``is_cap``, which depends on the text alone) only the capitalised tokens are looked at."""
+    text = t.text
+    if capitalised:
+        positions = P.cap_positions(t)
+        return compress(positions, map(words.__contains__, map(text.__getitem__, positions)))
+    return compress(range(t.n), map(words.__contains__, text))
+
+
+def _any_within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether the sorted ``starts`` hold a value in [lo, hi)."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def _legal_end(t: TokenTable, end: int) -> int:

@@ -18,13 +18,18 @@ words in a row take linear time (spaCy #4742 is what happens with optional-token
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
-from typing import cast
+from itertools import compress, repeat
+from operator import is_
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from spacy.tokens import Token
 
 from dealextract.tokens import TokenTable
+
+V = TypeVar("V")
 
 #: Longest run treated as a name; longer runs are headlines or lists of names without commas.
 MAX_NAME_TOKENS = 8
@@ -1121,9 +1126,9 @@ NOT_ORG_MIXED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Capitalised tokens [start, end) in one sentence."""
+class Run(NamedTuple):
+    """Capitalised tokens [start, end) in one sentence (a tuple: the rules make thousands per article,
+    and a tuple is made several times faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -1134,14 +1139,50 @@ def is_cap(tok: Token) -> bool:
     return is_cap_text(tok.text)
 
 
+class WordCache(Generic[V]):
+    """A function of a word's text, remembered per distinct word, read for all the tokens of a Doc.
+
+    Why not ``functools.lru_cache``: a column is read with one ``map`` over the tokens, and a plain dict
+    lookup is about twice as fast as the LRU bookkeeping when the pipeline's other components have left
+    the CPU caches cold.  ``fn`` must never return None (the mark of a word not seen yet); the cache is
+    emptied when it grows past ``limit`` words (a stream of novel words).
+    """
+
+    def __init__(self, fn: Callable[[str], V], limit: int = 200_000) -> None:
+        self._fn = fn
+        self._limit = limit
+        self._values: dict[str, V] = {}
+
+    def column(self, words: list[str]) -> list[V]:
+        """``[fn(w) for w in words]``: two C-level passes, ``fn`` called once per new word."""
+        values = self._values
+        col = list(map(values.get, words))
+        if None not in col:
+            return cast(list[V], col)
+        if len(values) > self._limit:
+            values.clear()
+        for word in set(compress(words, map(is_, col, repeat(None)))):
+            values[word] = self._fn(word)
+        col = list(map(values.get, words))
+        # another thread may have emptied the cache between the two passes
+        return cast(list[V], col) if None not in col else list(map(self._fn, words))
+
+
 def cap_column(t: TokenTable) -> list[bool]:
     """``is_cap`` of every token of a Doc, computed once per Doc (the rules ask it of each token often)."""
-    return cast(list[bool], t.derived("orgs.is_cap", lambda tt: [is_cap_text(x) for x in tt.text]))
+    return cast(list[bool], t.derived("orgs.is_cap", lambda tt: _CAP_WORDS.column(tt.text)))
 
 
-@lru_cache(maxsize=65536)
+def cap_positions(t: TokenTable) -> list[int]:
+    """The indices of the tokens that can be part of a name, in order, computed once per Doc: runs start
+    only there, so the rules visit these few tokens instead of every token."""
+    return cast(
+        list[int], t.derived("orgs.cap_positions", lambda tt: list(compress(range(tt.n), cap_column(tt))))
+    )
+
+
 def is_cap_text(text: str) -> bool:
-    """``is_cap`` of a token's text; cached per distinct word, since the answer depends only on it."""
+    """``is_cap`` of a token's text (``cap_column`` remembers it per distinct word)."""
     if not text or not any(c.isalpha() for c in text):
         return False
     first = text[0]
@@ -1154,6 +1195,10 @@ def is_cap_text(text: str) -> bool:
     return False
 
 
+_CAP_WORDS = WordCache(is_cap_text)
+
+
+@lru_cache(maxsize=65536)
 def is_mixed_case(text: str) -> bool:
     """CamelCase or lower-first with capitals inside ("PixVerse", "xAI"), not an all-capital acronym."""
     letters = [c for c in text if c.isalpha()]
@@ -1172,12 +1217,12 @@ _NAME_VERSION = re.compile(r"^[A-Za-z]+-?\d[\w.]*$")
 _PRODUCT_ENDINGS = ("Bot", "Pad", "Phone", "Book", "OS", "GPT", "Pods", "Pay", "Chat", "Watch", "Cam")
 
 
-def _is_connector(t: TokenTable, i: int) -> bool:
+def _is_connector(t: TokenTable, cap: list[bool], i: int) -> bool:
     """Tokens allowed inside a name between capitalised tokens: "&", "of", "-", ", Ltd."."""
     text = t.text[i]
     if i == 0 or i + 1 >= t.n:
         return False
-    cap, lower = cap_column(t), t.lower
+    lower = t.lower
     if text == "&":
         return cap[i + 1]
     if text.lower() in {"of", "for"}:
@@ -1196,37 +1241,55 @@ def _is_connector(t: TokenTable, i: int) -> bool:
 
 
 def find_runs(t: TokenTable, start: int, end: int) -> list[Run]:
-    """Maximal runs of name tokens in doc[start:end], connectors kept inside, in one linear pass."""
+    """Maximal runs of name tokens in doc[start:end], connectors kept inside.
+
+    Linear: a run starts only at a capitalised token (``cap_positions``), and the next run is looked
+    for from the end of the last one, so the tokens between runs are never visited.
+    """
     runs: list[Run] = []
-    cap, text, ws = cap_column(t), t.text, t.ws
-    i = start
-    while i < end:
-        if not cap[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < end:
-            if cap[j]:
-                j += 1
-            elif j + 1 < end and _is_connector(t, j) and cap[j + 1]:
-                j += 2
-            elif (
-                text[j] == "-"
-                and j + 2 < end
-                and ws[j - 1] == ""
-                and ws[j] == ""
-                and t.is_lower[j + 1]
-                and ws[j + 1] != ""
-                and t.lower[j + 1] not in _HYPHEN_ENDINGS
-                and cap[j + 2]
-            ):
-                j += 3  # "State-owned Capital"
-            else:
-                break
+    cap, positions, lower = cap_column(t), cap_positions(t), t.lower
+    k = bisect_left(positions, start)
+    while k < len(positions) and positions[k] < end:
+        i = j = positions[k]
+        while j < end and cap[j]:
+            j += 1
+        k += j - i  # the capitalised tokens just passed are the next positions
+        if j < end and lower[j] in _JOINERS:  # a connector may carry the run on
+            j = _run_end(t, cap, j, end)
+            k = bisect_left(positions, j, k)
         runs.append(Run(i, j))
-        i = j
     return runs
 
+
+def _run_end(t: TokenTable, cap: list[bool], j: int, end: int) -> int:
+    """Where a run continued from token ``j`` stops: over capitalised tokens, connectors between
+    capitalised tokens and lower-case hyphen words ("State-owned Capital"), never past ``end``."""
+    text, ws, lower = t.text, t.ws, t.lower
+    while j < end:
+        if cap[j]:
+            j += 1
+        elif lower[j] not in _JOINERS:
+            break
+        elif j + 1 < end and _is_connector(t, cap, j) and cap[j + 1]:
+            j += 2
+        elif (
+            text[j] == "-"
+            and j + 2 < end
+            and ws[j - 1] == ""
+            and ws[j] == ""
+            and t.is_lower[j + 1]
+            and ws[j + 1] != ""
+            and lower[j + 1] not in _HYPHEN_ENDINGS
+            and cap[j + 2]
+        ):
+            j += 3  # "State-owned Capital"
+        else:
+            break
+    return j
+
+
+#: Every token (lower case) that may join capitalised tokens in a run: a run ends at any other.
+_JOINERS = frozenset(["&", "of", "for", "and", "(", ")", "-", "–", ","])
 
 _NOT_AFTER_OF = frozenset(
     [
@@ -1345,7 +1408,9 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
         e -= 1
     while e > s and lower[e - 1] in {"of", "for", "and"}:
         e -= 1
-    return Run(s, e) if s < e else None
+    if s >= e:
+        return None
+    return run if s == run.start and e == run.end else Run(s, e)
 
 
 def looks_like_person(t: TokenTable, run: Run) -> bool:
@@ -1391,23 +1456,50 @@ def suffix_kind(t: TokenTable, run: Run) -> str | None:
 
 def ends_in_org_word(t: TokenTable, run: Run) -> bool:
     """Whether the run is "<name> <org word>" (at least one word before the org word)."""
-    if run.end - run.start < 2:
+    start, end = run
+    if end - start < 2:
         return False
     lower = t.lower
-    toks = lower[run.start : run.end]
-    for k in range(len(toks) - 1):
-        if toks[k] in ORG_SUFFIXES and toks[k + 1] == "of":  # "University of Chicago"
-            return True
-    if lower[run.end - 1] not in ORG_SUFFIXES:
+    if "of" in lower[start + 1 : end]:
+        for k in range(start, end - 1):
+            if lower[k] in ORG_SUFFIXES and lower[k + 1] == "of":  # "University of Chicago"
+                return True
+    if lower[end - 1] not in ORG_SUFFIXES:
         return False
     # the words before the suffix must hold a real name, not only generic words ("The Group")
     cap, text = cap_column(t), t.text
-    return any(
-        lower[k] not in ORG_SUFFIXES
-        and lower[k] not in NOT_ORG_WORDS
-        and cap[k]
-        and sum(c.isalpha() for c in text[k]) >= 2
-        for k in range(run.start, min(run.end - 1, t.n))
+    for k in range(start, end - 1):
+        if (
+            lower[k] not in ORG_SUFFIXES
+            and lower[k] not in NOT_ORG_WORDS
+            and cap[k]
+            and sum(c.isalpha() for c in text[k]) >= 2
+        ):
+            return True
+    return False
+
+
+#: The words after a place and a hyphen that introduce the name after them ("Beijing-based X").
+BASED_WORDS = frozenset(["based", "headquartered", "listed"])
+
+#: Every word right before a run that a context rule needs: "Beijing-based X", ``head_noun_before``
+#: ("start-up X" ends in "up") and ``left_trigger`` ("led by X", "from", "such as", "of", "in", "for").
+#: Keep in step with those rules: a run without any of these cues skips them (``has_context_cue``).
+_CUES_BEFORE = HEAD_NOUNS | LEFT_TRIGGERS | BASED_WORDS | {"up", "by", "from", "as", "of", "in", "for"}
+#: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
+_CUES_AFTER = (
+    RIGHT_TRIGGERS
+    | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":"}
+    | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
+)
+
+
+def has_context_cue(t: TokenTable, run: Run, limit: int) -> bool:
+    """Whether the word before ``run`` or the token after it (before ``limit``) is one a context rule
+    looks for: a cheap necessary condition, so most runs skip the rules one by one."""
+    before, after = run.start - 1, run.end
+    return (before >= 0 and t.lower[before] in _CUES_BEFORE) or (
+        after < limit and t.lower[after] in _CUES_AFTER
     )
 
 
@@ -1563,6 +1655,18 @@ _SEPARATORS = frozenset(
     }
 )
 
+#: The first and last words of the separators: a list goes on only past one of them.
+_SEPARATOR_EDGES = frozenset(w for sep in _SEPARATORS for w in (sep[0], sep[-1]))
+
+
+def next_to_separator(t: TokenTable, run: Run) -> bool:
+    """Whether a separator could join ``run`` to a neighbour: ``list_neighbours`` reaches no other run."""
+    before, after = run.start - 1, run.end
+    lower = t.lower
+    return (before >= 0 and lower[before] in _SEPARATOR_EDGES) or (
+        after < t.n and lower[after] in _SEPARATOR_EDGES
+    )
+
 
 def list_neighbours(
     t: TokenTable,
@@ -1579,6 +1683,10 @@ def list_neighbours(
     current = run
     for _ in range(30):  # a list longer than 30 names is not prose
         nxt: Run | None = None
+        # every separator starts (forward) and ends (backward) with one of a few words
+        edge = current.end if forward else current.start - 1
+        if not (floor <= edge < limit and lower[edge] in _SEPARATOR_EDGES):
+            break
         for width in (1, 2, 3, 4):
             if forward:
                 i = current.end
