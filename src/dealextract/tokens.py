@@ -16,9 +16,11 @@ asks get it for free; a table is rebuilt when the Doc's tokens, spaces or senten
 
 from __future__ import annotations
 
+import bisect
 import threading
 import weakref
 from collections.abc import Callable
+from itertools import compress, pairwise
 
 import numpy as np
 from spacy.attrs import (
@@ -172,18 +174,13 @@ class TokenTable:
         return start, end + 1
 
     def _token_by_char(self, char_idx: int) -> int:
-        """The token whose text or trailing space holds ``char_idx``, or -1 (spaCy's binary search)."""
-        idx, text, ws = self.idx, self.text, self.ws
-        lo, hi = 0, self.n - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if char_idx < idx[mid]:
-                hi = mid - 1
-            elif char_idx >= idx[mid] + len(text[mid]) + len(ws[mid]):
-                lo = mid + 1
-            else:
-                return mid
-        return -1
+        """The token whose text or trailing space holds ``char_idx``, or -1 (spaCy's search, by bisection
+        in C: tokens and their spaces cover the text without gaps, so the last token starting at or
+        before ``char_idx`` is the only one that can hold it)."""
+        k = bisect.bisect_right(self.idx, char_idx) - 1
+        if k < 0 or char_idx >= self.idx[k] + len(self.text[k]) + len(self.ws[k]):
+            return -1
+        return k
 
     def derived(self, key: str, build: Callable[[TokenTable], object]) -> object:
         """A column a component computes from the others (e.g. "can be part of a name"), built once."""
@@ -201,16 +198,11 @@ class TokenTable:
         doc = self.doc
         if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
             return [(s.start, s.end) for s in doc.sents]
-        bounds: list[tuple[int, int]] = []
-        start = 0
-        sent = self.sent_start
-        for i in range(1, self.n):
-            if sent[i] is True:
-                bounds.append((start, i))
-                start = i
-        if start != self.n:
-            bounds.append((start, self.n))
-        return bounds
+        if self.n == 0:
+            return []
+        # only ``True`` opens a sentence (``False`` and ``None`` do not): ``compress`` keeps exactly those
+        starts = [0, *compress(range(1, self.n), self.sent_start[1:]), self.n]
+        return list(pairwise(starts))
 
     def matches(self, doc: Doc) -> bool:
         """Whether this table still describes ``doc`` (same tokens, spaces and sentence starts)."""
