@@ -17,6 +17,7 @@ Every decision is written to ``Money.currency_note`` so a reviewer can see why.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -100,16 +101,59 @@ def forms() -> tuple[Form, ...]:
     return tuple(listed + codes)
 
 
+# Characters outside a letter's own two cases that Python's case-insensitive matching takes for it:
+# "ı" and "İ" for "i", "ſ" for "s", the Kelvin sign for "k" (``tests/money/test_money_scanner.py``
+# checks the whole of Unicode for the letters the forms start with).
+_CASE_TWINS = "ıİſ\u212a"
+
+
+def _first_chars(ch: str, case_insensitive: bool) -> tuple[str, ...]:
+    """Every character that matches ``ch`` as the first character of a form's pattern."""
+    if ch == " ":
+        return (" ", "\u00a0")
+    if not case_insensitive:
+        return (ch,)
+    pattern = re.compile(f"(?i:{re.escape(ch)})")
+    pool = {ch, ch.lower(), ch.upper(), ch.title(), ch.casefold(), *_CASE_TWINS}
+    return tuple(sorted(c for c in pool if len(c) == 1 and pattern.fullmatch(c)))
+
+
+def by_first_char(
+    alternatives: Iterable[tuple[str, str, bool]], guard: str = "", screen: bool = False
+) -> str:
+    r"""An alternation grouped by first character: ``(?:U(?:S\$|SD)|H(?:K\$|KD)|...)``.
+
+    Why: the regex engine tries the alternatives of a group one by one at every position, so a flat
+    group of four hundred currency forms cost four hundred tries per word.  Grouped, a position costs
+    one comparison per distinct first character, and a pattern that starts with the group lets the
+    engine skip every character that starts nothing.  ``alternatives`` are (first character, pattern of
+    the rest, whether the first character matches in any case) in priority order; each group keeps that
+    order, and only one group can match at a position, so the grouped pattern matches exactly what the
+    flat one did.  ``guard`` goes right after the first character (a look-behind there keeps the
+    skipping); ``screen`` puts a test of the first character alone in front, for a group that is not at
+    the start of its pattern (one test then rejects most positions).
+    """
+    groups: dict[str, list[str]] = {}
+    for first, rest, case_insensitive in alternatives:
+        for ch in _first_chars(first, case_insensitive):
+            groups.setdefault(ch, []).append(rest)
+    body = (
+        "(?:" + "|".join(f"{re.escape(ch)}{guard}(?:{'|'.join(rests)})" for ch, rests in groups.items()) + ")"
+    )
+    return f"(?=[{''.join(re.escape(ch) for ch in groups)}]){body}" if screen else body
+
+
 def _alternation(items: Iterable[Form]) -> str:
+    """The forms as one alternation, longest first (so "US$" is tried before "$")."""
     parts = []
     for f in sorted(items, key=lambda f: len(f.text), reverse=True):
-        body = re.escape(f.text).replace(r"\ ", "[ \u00a0]")
+        rest = re.escape(f.text[1:]).replace(r"\ ", "[ \u00a0]")
         if f.case_insensitive:
-            body = f"(?i:{body})"
+            rest = f"(?i:{rest})"
         if f.text[-1].isalpha():
-            body += r"(?![^\W\d_])"  # a word ends here: "won" but not "wonder"
-        parts.append(body)
-    return "(?:" + "|".join(parts) + ")"
+            rest += r"(?![^\W\d_])"  # a word ends here: "won" but not "wonder"
+        parts.append((f.text[0], rest, f.case_insensitive))
+    return by_first_char(parts, screen=True)
 
 
 @lru_cache(maxsize=1)
@@ -135,9 +179,12 @@ def _lookup() -> tuple[dict[str, Form], dict[str, Form]]:
     return exact, folded
 
 
+_SPACES = re.compile(r"[ \u00a0]+")
+
+
 def lookup(text: str) -> Form | None:
     """The form a matched currency string stands for (spaces normalised)."""
-    key = re.sub(r"[ \u00a0]+", " ", text)
+    key = _SPACES.sub(" ", text)
     exact, folded = _lookup()
     return exact.get(key) or folded.get(key.casefold())
 
@@ -158,44 +205,66 @@ def combine(pre: Form | None, post: Form | None) -> Form | None:
 
 # --- article context ---------------------------------------------------------------------------------
 
+_CUES: dict[str, tuple[str, ...]] = {
+    "china": CHINESE_CUES,
+    "japan": JAPANESE_CUES,
+    **{code.lower(): LOCAL_DOLLARS[code] for code in LOCAL_DOLLARS},
+}
+# Each cue once, as a whole word; the key a matched word counts for (words are distinct across keys).
+_CUE_KEY: dict[str, str] = {w: key for key, words in _CUES.items() for w in words}
 _CUE_RE = re.compile(
-    "|".join(
-        f"(?P<{key}>(?<![^\\W\\d_])(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W\d_]))"
-        for key, words in {
-            "china": CHINESE_CUES,
-            "japan": JAPANESE_CUES,
-            **{code.lower(): LOCAL_DOLLARS[code] for code in LOCAL_DOLLARS},
-        }.items()
+    by_first_char(
+        ((w[0], re.escape(w[1:]) + r"(?![^\W\d_])", False) for words in _CUES.values() for w in words),
+        guard=r"(?<![^\W\d_].)",
     )
 )
-_US_EXPLICIT_RE = re.compile(r"US\$|U\.S\.\$|\bUSD\b|\bU\.?S\.? dollars?\b")
+# "US$", "U.S.$", "USD", "U.S. dollars": all start with "U", so the search skips to each "U".
+_US_EXPLICIT_RE = re.compile(r"U(?:S\$|\.S\.\$|(?<=\bU)(?:SD\b|\.?S\.? dollars?\b))")
 
 
-@dataclass(frozen=True, slots=True)
 class ArticleContext:
-    """What an article says about where it is set, counted once per article."""
+    """What an article says about where it is set, read once per article and only when a sign asks.
 
-    cues: dict[str, int]
-    writes_us_dollar: bool
+    Most articles never need the cues: a bare "$" is USD unless the article also writes "US$", and an
+    article without "$" or "¥" asks nothing.  So the counts are taken on first use.
+    """
+
+    __slots__ = ("_cues", "_text", "_us")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._cues: dict[str, int] | None = None
+        self._us: bool | None = None
 
     @classmethod
     def of(cls, text: str) -> ArticleContext:
-        counts: dict[str, int] = {}
-        for m in _CUE_RE.finditer(text):
-            key = m.lastgroup or ""
-            counts[key] = counts.get(key, 0) + 1
-        return cls(counts, _US_EXPLICIT_RE.search(text) is not None)
+        return cls(text)
+
+    @property
+    def cues(self) -> dict[str, int]:
+        """How often the article names each place (or its currency), by key: "china", "sgd", ..."""
+        if self._cues is None:
+            self._cues = dict(Counter(map(_CUE_KEY.__getitem__, _CUE_RE.findall(self._text))))
+        return self._cues
+
+    @property
+    def writes_us_dollar(self) -> bool:
+        """Whether the article writes US dollars explicitly ("US$", "USD", "U.S. dollars")."""
+        if self._us is None:
+            self._us = _US_EXPLICIT_RE.search(self._text) is not None
+        return self._us
 
     def local_dollar(self) -> str | None:
         """The one local dollar the article is clearly set in (named twice, more than any other), if any."""
-        ranked = sorted(((self.cues.get(c.lower(), 0), c) for c in LOCAL_DOLLARS), reverse=True)
+        cues = self.cues
+        ranked = sorted(((cues.get(c.lower(), 0), c) for c in LOCAL_DOLLARS), reverse=True)
         (top, code), (second, _) = ranked[0], ranked[1]
         return code if top >= 2 and top > second else None
 
     def decide_dollar(self) -> tuple[str | None, str]:
         """The currency of a bare "$" from the article alone, and why."""
-        local = self.local_dollar()
-        if local is not None and self.writes_us_dollar:
+        local = self.local_dollar() if self.writes_us_dollar else None
+        if local is not None:
             return local, f"bare $ read as {local}: the article writes US$ for US dollars and is set there"
         return "USD", "bare $ read as USD (no other dollar in context)"
 

@@ -1,9 +1,13 @@
 """The amount grammar: one compiled scanner over the text, then small anchored rules around each hit.
 
-The scanner (``SCANNER``) finds every number with whatever currency and scale words touch it, in one
-left-to-right pass with exact character offsets.  Only the number is mandatory in it and everything after
-the number is optional, so a match never fails after consuming a long run: the pass is linear even on
-hostile input ("$$$$...", a megabyte of digits and commas, "million million ...").
+The scanner (``SCANNER``) reads a number with whatever currency and scale words touch it, with exact
+character offsets.  ``scanner_matches`` returns what ``SCANNER.finditer`` would, left to right, but runs
+the scanner only where a match can begin: one cheap search (``_START``) finds those places, and most
+characters of an article begin nothing.  Only the number is mandatory in the scanner and everything
+after it is optional, so a match never fails after consuming a long run: the pass is linear even on
+hostile input ("$$$$...", a megabyte of digits and commas, "million million ...").  The rules below
+read only the matches with a currency (and their neighbours, for ranges): most numbers in news are not
+money.
 
 The rules after it look at a bounded window around each hit:
 
@@ -21,12 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from dealextract.money.currencies import (
     DOLLAR,
     UNKNOWN,
     YEN,
     Form,
+    by_first_char,
     combine,
     lookup,
     post_pattern,
@@ -34,7 +40,9 @@ from dealextract.money.currencies import (
 )
 from dealextract.money.numbers import (
     ARTICLE_NUMBER_RE,
+    ARTICLE_UNITS,
     DIGITS_RE,
+    NUMBER_WORDS,
     WORDS_RUN_RE,
     apply_chinese_scale,
     parse_digits,
@@ -43,12 +51,20 @@ from dealextract.money.numbers import (
 )
 
 _SP = "[ \u00a0\u202f]"
-_SCALE_WORDS = r"(?i:thousand|million|billion|trillion|crores?|lakhs?|lacs?|mln|mil|mn|bln|bn|trn|tn|MM|cr)"
+_SCALE_WORDS = by_first_char(
+    ((w[0], f"(?i:{w[1:]})", True)
+     for w in ("thousand", "million", "billion", "trillion", "crores?", "lakhs?", "lacs?", "mln", "mil", "mn",
+               "bln", "bn", "trn", "tn", "MM", "cr")),
+    screen=True,
+)  # fmt: skip
 _VAGUE = (
     r"(?i:(?:tens|hundreds|dozens)[ ]of[ ](?:thousands|millions|billions|trillions)"
     r"|(?:several|a[ ]few|few|many)[ ](?:hundred[ ])?(?:thousand|million|billion|trillion)"
     r"|multi-?(?:million|billion|trillion)|(?:thousands|millions|billions|trillions))(?![^\W\d_])"
 )
+# The first word of every ``_VAGUE`` alternative ("a few" is found by its "a", see ``_START``).
+_VAGUE_LEADS = ("tens", "hundreds", "dozens", "several", "few", "many", "multi", "thousands", "millions",
+                "billions", "trillions")  # fmt: skip
 
 SCANNER = re.compile(
     rf"(?:(?<![^\W\d_])(?P<pre>{pre_pattern()}(?:{_SP}?\$)?|\${_SP}?{pre_pattern()})(?:{_SP}?:)?{_SP}?"
@@ -59,6 +75,29 @@ SCANNER = re.compile(
     rf"|(?P<scale1>[kKmMbBT])(?![^\W\d_]))?"
     rf"(?P<cn>[百千万亿]{{1,3}})?"
     rf"(?:(?P<of>{_SP}of)?(?P<psep>{_SP}|-(?=[^\W\d_]))?(?P<post>{post_pattern()})(?(pre)(?!{_SP}?\d)))?"
+)
+
+# Where a match can start (``_starts``): right after a character that is not an ASCII letter, either a
+# number the scanner reads there (not after a word character, ".", "," or "$") or a currency written
+# before the number.  A number is found by its first word only (a longer match would hide a number
+# starting inside it), or by the "a", "an", "half a" that may open it ("a hundred", "half a dollar",
+# "a few million").  Digits and currencies are looked at, not consumed, so the search goes on to see
+# what follows them: "5ringgit 3" starts a number and a currency, "US $5" a currency inside another.
+# The character before is tested against ASCII letters only: more than the scanner accepts (it takes
+# "é" for a letter), but one table look-up where ``\W`` asks Unicode about every character.
+_NUMBER_LEADS = [(w[0], w[1:], False) for w in NUMBER_WORDS + ARTICLE_UNITS] + [
+    (w[0], f"(?i:{w[1:]})", True) for w in _VAGUE_LEADS
+]
+_LEAD = by_first_char(_NUMBER_LEADS, screen=True)
+_OPENERS = [
+    ("a", f"(?=n?[ -]{_LEAD})", False),
+    ("a", "(?=[ ](?i:few))", True),  # "A few million": the vague amounts are read in any case
+    ("h", f"alf(?=[ -]an?[ -]{_LEAD})", False),
+]
+_START = re.compile(
+    r"[^a-zA-Z](?:(?<![0-9_,.$])(?:(?=\.?\d)|"
+    + by_first_char(_NUMBER_LEADS + _OPENERS, screen=True)
+    + f")|(?={pre_pattern()}))"
 )
 
 # Vague amounts: (min, max) as multiples of nothing (the table gives whole values).
@@ -87,6 +126,7 @@ _TAIL_RE = re.compile(
 _WORD_AFTER = re.compile(rf"{_SP}*[\w$€£¥]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE_GAP = re.compile(rf"{_SP}?(?:-|–|—|to|and|through){_SP}?")
+_RANGE_GAP_MAX = len(" through ")  # the longest gap ``_RANGE_GAP`` accepts
 _RANGE_OPENER = re.compile(r"(?<![^\W\d_])(?i:from|between)" + _SP + r"+$")
 _APPROX = (
     r"roughly|about|approximately|approx\.|nearly|around|some|an estimated|estimated|almost|close to"
@@ -100,10 +140,19 @@ _UPPER = (
     r"up to|under|less than|lower than|no more than|not more than|at most|below|as much as"
     r"|a maximum of|maximum of|just under|a maximum|not exceeding|capped at"
 )
+_QUALIFIERS = (("approx", _APPROX), ("lower", _LOWER), ("upper", _UPPER))
+# A qualifier right before an amount, its phrases grouped by first letter (``by_first_char``: a flat
+# list of fifty phrases in any case cost fifty tries per word); ``_qualifier_kind`` names the bound.
 _QUALIFIER_RE = re.compile(
-    rf"(?:(?<![^\W\d_])(?i:(?P<approx>{_APPROX})|(?P<lower>{_LOWER})|(?P<upper>{_UPPER}))"
-    rf"|(?P<tilde>~|≈|c\.)){_SP}*$"
+    r"(?:(?<![^\W\d_])(?P<phrase>"
+    + by_first_char((p[0], f"(?i:{p[1:]})", True) for _, phrases in _QUALIFIERS for p in phrases.split("|"))
+    + rf")|(?P<tilde>~|≈|c\.)){_SP}*$"
 )
+_QUALIFIER_KINDS = tuple((kind, re.compile(f"(?i:{phrases})")) for kind, phrases in _QUALIFIERS)
+# The longest qualifier, and the spaces ``_SP`` stands for: a qualifier ending right before an amount
+# can only start this far before the spaces that precede the amount.
+_QUALIFIER_MAX = max(len(p) for p in f"{_APPROX}|{_LOWER}|{_UPPER}".split("|"))
+_SP_CHARS = " \u00a0\u202f"
 _AFTER_QUALIFIER_RE = re.compile(
     rf"(?:{_SP}(?i:(?P<lower>or more|and more|and above|and up)|(?P<approx>or so)"
     rf"|(?P<upper>or less|and under|and below))|(?P<plus>\+|-plus))(?![^\W\d_])"
@@ -153,7 +202,9 @@ class Amount:
         return self.form.code if self.form is not None else None
 
 
+@lru_cache(maxsize=1024)
 def _form_of(raw: str | None) -> Form | None:
+    """The form a matched currency stands for (cached: an article repeats a handful of them)."""
     if raw is None:
         return None
     found = lookup(raw)
@@ -248,11 +299,11 @@ def _cents_tail(text: str, a: Amount) -> None:
     """Extend "$20" by "and 43c", "43 cents", ". 95": the minor units of the same amount."""
     if a.form is None or a.scaled or a.value is None or a.value != a.value.to_integral_value():
         return
-    if a.form.minor is not None or _RANGE_OPENER.search(text, max(0, a.start - 12), a.start):
-        return  # "between 10 dollars and 20 dollars" is a range, not ten dollars twenty
-    m = _TAIL_RE.match(text, a.end)
-    if m is None:
+    if a.form.minor is not None:
         return
+    m = _TAIL_RE.match(text, a.end)
+    if m is None or _RANGE_OPENER.search(text, max(0, a.start - 12), a.start):
+        return  # "between 10 dollars and 20 dollars" is a range, not ten dollars twenty
     if m.group("dot") is not None:
         cents = Decimal(m.group("dot")[-2:])
     else:
@@ -319,19 +370,46 @@ def _qualify(text: str, a: Amount) -> None:
     """Apply "about", "more than", "up to", "or more", "+" around the amount; extend its outer span."""
     a.ext_start, a.ext_end = a.start, a.end
     window_start = max(0, a.start - 30)
-    m = _QUALIFIER_RE.search(text, window_start, a.start)
+    m = _qualifier_before(text, window_start, a.start)
     opener = _RANGE_OPENER.search(text, window_start, a.start) if a.value is None else None
     if opener is not None:
         a.ext_start = opener.start()
-        m = _QUALIFIER_RE.search(text, max(0, a.ext_start - 30), a.ext_start)
+        m = _qualifier_before(text, max(0, a.ext_start - 30), a.ext_start)
     if m is not None:
         a.ext_start = m.start()
-        _bound(a, m.group("lower") is not None, m.group("upper") is not None)
+        kind = _qualifier_kind(m)
+        _bound(a, kind == "lower", kind == "upper")
     after = _AFTER_QUALIFIER_RE.match(text, a.end)
     if after is not None:
         a.ext_end = after.end()
         _bound(a, after.group("lower") is not None or after.group("plus") is not None,
                after.group("upper") is not None)  # fmt: skip
+
+
+def _qualifier_before(text: str, window_start: int, end: int) -> re.Match[str] | None:
+    """``_QUALIFIER_RE.search(text, window_start, end)``, begun where a qualifier can start at the earliest.
+
+    The qualifier ends where the spaces before ``end`` begin (or before a newline there: ``$`` also
+    matches before a final newline), so the search need not try the thirty characters of the window.
+    """
+    last = end
+    if last > window_start and text[last - 1] == "\n":
+        last -= 1
+    while last > window_start and text[last - 1] in _SP_CHARS:
+        last -= 1
+    return _QUALIFIER_RE.search(text, max(window_start, last - _QUALIFIER_MAX), end)
+
+
+def _qualifier_kind(m: re.Match[str]) -> str:
+    """The bound a qualifier sets: "approx", "lower" or "upper" (or "tilde" for "~").
+
+    The first list with a phrase that reads as the matched one: the phrase the search took is the first
+    that matches there in the order of ``_QUALIFIERS``, so its list is the first that has it.
+    """
+    phrase = m["phrase"]
+    if phrase is None:
+        return "tilde"
+    return next(kind for kind, pattern in _QUALIFIER_KINDS if pattern.fullmatch(phrase))
 
 
 def _bound(a: Amount, lower: bool, upper: bool) -> None:
@@ -376,17 +454,72 @@ def _link_equivalents(text: str, amounts: list[Amount]) -> None:
         b.equivalent_of = i - 1
 
 
-def scan(text: str) -> list[Amount]:
-    """Every amount in ``text`` with its qualifiers, units and equivalents; currencies still raw."""
+def _starts(text: str) -> list[int]:
+    """Every position where ``SCANNER`` can match (and a few where it cannot), in order.
+
+    A match starts either with a currency form written before the number or with the number itself,
+    which the scanner only reads at the start of the text or after a character that is not part of a
+    word: a digit (or the "." of ".75"), a number word, the first word of a vague amount, a currency
+    word after "a" or "half a" ("a dollar"), or the "a" or "half" that opens one of those.
+    """
+    return sorted({0, *(m.start() + 1 for m in _START.finditer(text))})
+
+
+def scanner_matches(text: str) -> list[re.Match[str]]:
+    """``list(SCANNER.finditer(text))``, running the scanner only where ``_starts`` says a match may begin.
+
+    Why: ``finditer`` tries the scanner at every character, and most characters of an article start
+    nothing.  The result is the same: the scanner never matches the empty string, so each match of
+    ``finditer`` is the first one starting at or after the end of the one before, and every position
+    where one can start is tried in order.
+    """
+    found = []
+    end = 0
+    match = SCANNER.match
+    for start in _starts(text):
+        if start >= end:
+            m = match(text, start)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
+
+
+def _hits(text: str, matches: list[re.Match[str]]) -> list[Amount]:
+    """The matches read as amounts, with their cents, in text order.
+
+    A match with no currency form only matters as the other end of a range whose end has one ("$5-10
+    million"), so it is read only when a match with a currency is within a range gap of it: most numbers
+    in news are not money, and reading them all was most of the work.  Leaving the others out changes
+    no range: a number never joins a range across another number.  A vague amount is read in any case,
+    as before: ``_vague_bounds`` raises on a spelling its table lacks ("thouſands"), and that must not
+    depend on whether a currency follows.
+    """
+    read = [m["pre"] is not None or m["post"] is not None or m["vague"] is not None for m in matches]
     hits: list[Amount] = []
     covered = 0  # the end of the last amount: a cents tail may have read the next match already
-    for m in SCANNER.finditer(text):
+    for i, m in enumerate(matches):
+        if not read[i] and not _may_join(matches, read, i, hits):
+            continue
         a = _hit(m)
         if a is not None and a.start >= covered:
             _cents_tail(text, a)
             hits.append(a)
             covered = a.end
-    amounts = [a for a in _join_ranges(text, hits) if a.form is not None]
+    return hits
+
+
+def _may_join(matches: list[re.Match[str]], read: list[bool], i: int, hits: list[Amount]) -> bool:
+    """Whether match ``i`` is within a range gap of the amount before it or of a match read after it."""
+    m = matches[i]
+    if hits and hits[-1].form is not None and m.start() - hits[-1].end <= _RANGE_GAP_MAX:
+        return True
+    return i + 1 < len(matches) and read[i + 1] and matches[i + 1].start() - m.end() <= _RANGE_GAP_MAX
+
+
+def scan(text: str) -> list[Amount]:
+    """Every amount in ``text`` with its qualifiers, units and equivalents; currencies still raw."""
+    amounts = [a for a in _join_ranges(text, _hits(text, scanner_matches(text))) if a.form is not None]
     for a in amounts:
         _qualify(text, a)
         _per_unit(text, a)
@@ -394,4 +527,4 @@ def scan(text: str) -> list[Amount]:
     return amounts
 
 
-__all__ = ["SCANNER", "Amount", "scan"]
+__all__ = ["SCANNER", "Amount", "scan", "scanner_matches"]

@@ -81,8 +81,10 @@ GROUP_SEPARATORS = ",\u00a0\u2009\u202f "
 # Regex fragments used by the scanner in ``grammar.py``.  Each is free of nested quantifiers that could
 # backtrack: a group separator is one character and every group is exactly three digits.
 DIGITS_RE = r"(?:\d{1,3}(?:[,\u00a0\u2009\u202f ]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_WORDS = sorted((w for w in {**UNITS_WORDS, **WORD_SCALES} if w not in ("a", "an")), key=len, reverse=True)
-NUMBER_WORD_RE = "(?:" + "|".join(_WORDS) + r")\b"
+NUMBER_WORDS = tuple(
+    sorted((w for w in {**UNITS_WORDS, **WORD_SCALES} if w not in ("a", "an")), key=len, reverse=True)
+)
+NUMBER_WORD_RE = "(?:" + "|".join(NUMBER_WORDS) + r")\b"
 # A run of number words: "twenty-five", "one hundred and fifty", "a hundred", "half a million".
 WORDS_RUN_RE = (
     rf"(?:half[ -]an?[ -]|an?[ -])?{NUMBER_WORD_RE}"
@@ -90,9 +92,8 @@ WORDS_RUN_RE = (
     rf"[ -]{NUMBER_WORD_RE})*"
 )
 # "a", "an", "half a" standing for one (or a half) before a currency word ("a dollar", "half a euro").
-ARTICLE_NUMBER_RE = (
-    r"(?:half[ -]an?|an?)(?=[ -](?:dollars?|bucks?|euros?|pounds?|penny|yuan|yen|rupees?|cents?)\b)"
-)
+ARTICLE_UNITS = ("dollars?", "bucks?", "euros?", "pounds?", "penny", "yuan", "yen", "rupees?", "cents?")
+ARTICLE_NUMBER_RE = rf"(?:half[ -]an?|an?)(?=[ -](?:{'|'.join(ARTICLE_UNITS)})\b)"
 
 
 def parse_digits(text: str) -> Decimal | None:
@@ -109,13 +110,16 @@ def parse_digits(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+
+
 def parse_words(text: str) -> Decimal | None:
     """Read English number words ("twenty-five", "one hundred and fifty", "half a million", "a").
 
     Returns None for a run that is not one well-formed number ("million million"), so hostile text is
     never read as an amount.
     """
-    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    words = [w for w in _WORD_SEPARATORS.split(text.lower()) if w and w != "and"]
     if not words or len(words) > MAX_WORDS:
         return None
     half = False
