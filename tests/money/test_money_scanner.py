@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from dealextract import extract, parse_money
 from dealextract.money.currencies import (
     _CUE_KEY,
     _CUES,
@@ -194,3 +195,18 @@ def test_first_chars_know_every_case_twin() -> None:
 def test_each_cue_counts_for_one_place() -> None:
     # ``ArticleContext`` counts a matched cue for the place ``_CUE_KEY`` gives it: one place per word
     assert len(_CUE_KEY) == sum(len(words) for words in _CUES.values())
+
+
+@pytest.mark.parametrize(
+    ("twin", "plain"),
+    [
+        ("thouſands of dollars", "thousands of dollars"),  # "ſ" is an "s" to a case-insensitive pattern
+        ("tens of thouſands of yuan", "tens of thousands of yuan"),
+        ("ſeveral million euros", "several million euros"),
+    ],
+)
+def test_vague_amounts_with_case_twins_read_as_plain_ones(twin: str, plain: str) -> None:
+    a, b = parse_money(twin), parse_money(plain)
+    assert a is not None and b is not None and a.value is None
+    assert (a.min, a.max, a.currency) == (b.min, b.max, b.currency)
+    assert extract(f"Acme raised {twin}.").errors == []

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from dealextract.literals import fold
 from dealextract.money.currencies import (
     DOLLAR,
     UNKNOWN,
@@ -276,8 +277,11 @@ def _hit(m: re.Match[str]) -> Amount | None:
 
 
 def _vague_bounds(text: str) -> tuple[Decimal, Decimal]:
-    """The interval a vague amount spans: "tens of millions" is [10 million, 100 million]."""
-    low = text.lower().replace("-", " ")
+    """The interval a vague amount spans: "tens of millions" is [10 million, 100 million].
+
+    The words are folded as the case-insensitive pattern matched them ("thouſands", "TENS").
+    """
+    low = fold(text).replace("-", " ")
     words = low.split()
     base_word = words[-1].rstrip("s")
     base = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
