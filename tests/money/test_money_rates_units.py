@@ -78,9 +78,19 @@ def test_scale_words_are_plain_factors() -> None:
 
 
 def test_conversion_only_through_an_explicit_rate() -> None:
-    assert convert(Decimal(100), "EUR", "USD", Decimal("1.10"), "test") == Decimal("110.00")
+    assert convert(Decimal(100), "EUR", "USD", Decimal("1.10")) == Decimal("110.00")
     with pytest.raises(pint.DimensionalityError):
-        quantity(Decimal(100), "EUR").to("USD")  # the context is not active outside convert()
+        quantity(Decimal(100), "EUR").to("USD")  # no rate, no conversion
+    ureg = registry()
+    with pytest.raises(pint.DimensionalityError):  # a rate of another pair leaves a unit behind
+        (quantity(Decimal(100), "EUR") * ureg.Quantity(Decimal("0.14"), "USD / CNY")).to("USD")
+
+
+def test_conversions_do_not_grow_the_registry() -> None:
+    before = len(registry()._contexts)
+    for day in range(50):
+        convert(Decimal(100), "EUR", "USD", Decimal("1.10") + Decimal(day) / 1000)
+    assert len(registry()._contexts) == before
 
 
 def test_money_validation_refuses_inconsistent_records() -> None:

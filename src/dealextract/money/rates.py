@@ -60,8 +60,7 @@ def to_usd(value: Decimal, currency: str, on: dt.date | None = None) -> Decimal 
     rate = usd_rate(currency, on)
     if rate is None:
         return None
-    label = on.isoformat() if on is not None else "latest"
-    usd = convert(value, currency, "USD", rate, label)
+    usd = convert(value, currency, "USD", rate)
     return usd.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
 
 

@@ -2,14 +2,16 @@
 
 ``Q(5, "CNY") + Q(1, "USD")`` raises ``DimensionalityError``: a value can never silently change currency.
 Scale words ("million", "crore", "bn") are plain dimensionless factors, read from the same table as the
-scanner (``numbers.SCALES``).  The only way from one currency to another is an explicit exchange-rate
-context (``fx_context``), which ``rates.py`` builds from an ECB reference rate of a given date.
+scanner (``numbers.SCALES``).  The only way from one currency to another is an explicit exchange rate,
+itself a quantity in target units per source unit (``convert``; ``rates.py`` gives the ECB reference rate
+of a given date): multiplying by it cancels the source currency, and a rate of any other pair leaves a
+unit that ``.to(target)`` refuses.  Nothing is added to the registry per rate, so a dump with rates of
+ten thousand dates does not grow it (an earlier version registered a pint context per rate).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -18,9 +20,6 @@ import pint
 
 from dealextract.money.numbers import SCALES
 from dealextract.records import iso4217_codes
-
-_LOCK = threading.Lock()
-_CONTEXTS: set[str] = set()  # names of the exchange-rate contexts already added
 
 
 @lru_cache(maxsize=1)
@@ -44,29 +43,10 @@ def quantity(value: Decimal, currency: str, scale: str | None = None) -> Any:
     return q
 
 
-def fx_context(currency: str, target: str, rate: Decimal, name: str) -> str:
-    """Register (once) a context that converts ``currency`` to ``target`` at ``rate``; return its name.
-
-    The context is the only bridge between the two dimensions, and only while it is named in ``.to()``.
-    """
-    ureg = registry()
-    with _LOCK:
-        if name not in _CONTEXTS:
-            ctx = pint.Context(name)
-
-            def at_rate(ureg: pint.UnitRegistry[Any], value: Any, **kwargs: Any) -> Any:
-                return value.to(currency).magnitude * rate * ureg.Quantity(Decimal(1), target)
-
-            ctx.add_transformation(f"[currency_{currency}]", f"[currency_{target}]", at_rate)
-            ureg.add_context(ctx)
-            _CONTEXTS.add(name)
-    return name
-
-
-def convert(value: Decimal, currency: str, target: str, rate: Decimal, label: str) -> Decimal:
+def convert(value: Decimal, currency: str, target: str, rate: Decimal) -> Decimal:
     """``value`` of ``currency`` in ``target`` at ``rate`` (target units per currency unit), via pint."""
     if currency == target:
         return value
-    name = fx_context(currency, target, rate, f"fx:{currency}:{target}:{label}:{rate}")
-    converted = quantity(value, currency).to(target, name)
-    return Decimal(converted.magnitude)
+    ureg = registry()
+    exchange = ureg.Quantity(rate, f"{target} / {currency}")
+    return Decimal((quantity(value, currency) * exchange).to(target).magnitude)
