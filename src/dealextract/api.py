@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,7 @@ from dealextract.articles import (
     replace_surrogates,
 )
 from dealextract.chunking import OnTooLarge, extract_chunked
+from dealextract.failures import failures_as_results, internal_error
 from dealextract.records import (
     Article,
     ArticleResult,
@@ -154,6 +156,8 @@ def extract(
         doc = nlp(make_doc(nlp, article))
     except ArticleError as err:
         return ArticleResult(article_id=article_id, errors=[err.info])
+    except Exception as exc:  # a bug, not bad input: reported on the result (see failures.py)
+        return ArticleResult(article_id=article_id, errors=[internal_error("the pipeline", exc)])
     return doc_to_result(doc)
 
 
@@ -194,7 +198,7 @@ def extract_many(
                 if safe is not article.text:
                     article = article.model_copy(update={"text": safe})
                 if len(article.text) > limit:
-                    pending[position] = extract_chunked(nlp, article, limit)
+                    pending[position] = _chunked(nlp, article, limit)
                     continue
                 doc = make_doc(nlp, article)
             except ArticleError as err:
@@ -216,17 +220,39 @@ def extract_many(
             doc.user_data["dealextract_position"] = position
             yield doc
 
+    def failed(doc: Doc, error: ErrorInfo) -> None:
+        """A component raised on ``doc``: its article's result is that error (spaCy drops the Doc)."""
+        position = doc.user_data.get("dealextract_position")
+        if position is not None:
+            pending[position] = ArticleResult(
+                article_id=doc._.dealextract_article_id, published=doc._.dealextract_published, errors=[error]
+            )
+
+    # with several processes spaCy runs the handler in the workers, out of reach: there, as in spaCy,
+    # a failing component stops the run
+    guard = failures_as_results(nlp, failed) if n_process == 1 else contextlib.nullcontext()
     next_position = 0
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        position = doc.user_data.get("dealextract_position", next_position)
-        while next_position < position:
-            yield _without_entities(pending.pop(next_position), entities)
-            next_position += 1
-        yield doc_to_result(doc, entities=entities)
-        next_position = position + 1
+    with guard:
+        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+            position = doc.user_data.get("dealextract_position", next_position)
+            while next_position < position:
+                yield _without_entities(pending.pop(next_position), entities)
+                next_position += 1
+            yield doc_to_result(doc, entities=entities)
+            next_position = position + 1
     while next_position in pending:
         yield _without_entities(pending.pop(next_position), entities)
         next_position += 1
+
+
+def _chunked(nlp: Language, article: Article, limit: int) -> ArticleResult:
+    """``extract_chunked``, with a failure on one of the chunks reported on the article's result."""
+    try:
+        return extract_chunked(nlp, article, limit)
+    except Exception as exc:
+        return ArticleResult(
+            article_id=article.id, published=article.published, errors=[internal_error("the pipeline", exc)]
+        )
 
 
 def _without_entities(result: ArticleResult, entities: bool) -> ArticleResult:
