@@ -21,7 +21,7 @@ Why the scan is a superset of the pipeline's own tests:
 * the patterns are the pipeline's own compiled ones, applied to the lower-cased raw line instead of the
   sentence skeleton; the skeleton only hides words (inside names and amounts), never adds any, and the
   negative look-aheads that refine a trigger in context are dropped here;
-* amounts are found with the money grammar's own scanner (``grammar.SCANNER``), which every amount
+* amounts are found with the money grammar's own scanner (``grammar.scanner_matches``), which every amount
   mention starts from; it matches any number, with or without a currency.
 
 A candidate article goes through the full pipeline whole: currency decisions ("$" as SGD) and references
@@ -39,7 +39,7 @@ from itertools import accumulate
 
 from dealextract.deals import frames as F
 from dealextract.literals import LiteralGate
-from dealextract.money.grammar import SCANNER
+from dealextract.money.grammar import scanner_matches
 
 
 def _without_trailing_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -63,7 +63,7 @@ def has_amount(line: str) -> bool:
     The money finder keeps only hits with a currency form (``grammar.scan``); a range ("$5-10 million")
     has one on at least one of its ends.
     """
-    return any(m.group("pre") or m.group("post") for m in SCANNER.finditer(line))
+    return any(m.group("pre") or m.group("post") for m in scanner_matches(line))
 
 
 @dataclass(frozen=True, slots=True)
