@@ -144,8 +144,12 @@ class LiteralGate:
     def possible(self, text: str) -> set[re.Pattern[str]]:
         """The patterns that may match ``text`` (the others cannot)."""
         out = set(self._always)
-        for _, owners in self.hits(text):
-            out |= owners
+        if self._exact is not None:
+            for _, owners in self._exact.iter(text):
+                out |= owners
+        if self._folded is not None:
+            for _, owners in self._folded.iter(fold(text)):
+                out |= owners
         return out
 
     def hits(self, text: str) -> Iterator[tuple[int, frozenset[re.Pattern[str]]]]:

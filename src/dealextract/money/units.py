@@ -48,5 +48,11 @@ def convert(value: Decimal, currency: str, target: str, rate: Decimal) -> Decima
     if currency == target:
         return value
     ureg = registry()
-    exchange = ureg.Quantity(rate, f"{target} / {currency}")
-    return Decimal((quantity(value, currency) * exchange).to(target).magnitude)
+    exchange = ureg.Quantity(rate, _units(f"{target} / {currency}"))
+    return Decimal((ureg.Quantity(value, _units(currency)) * exchange).to(target).magnitude)
+
+
+@lru_cache(maxsize=1024)
+def _units(expression: str) -> Any:
+    """Parsed pint units, once per expression (parsing a unit string costs more than the arithmetic)."""
+    return registry().parse_units(expression)
