@@ -38,15 +38,16 @@ class Found:
     rank: int  # the rule's position in RULES: earlier rules win ties
 
 
-def segments(text: str) -> list[tuple[int, int]]:
+def segments(text: str, scanner: anchors.Scanner | None = None) -> list[tuple[int, int]]:
     """The stretches of ``text`` worth reading: a margin around every date-like word or number.
 
     News is mostly prose with no date in it; running ~30 rules over only these stretches is what makes
     ``find_dates`` fast.  Every rule's match holds a trigger and is shorter than the margin, and
     regexes see the whole string behind a stretch (lookbehinds, ``\\A``), so nothing is lost.
+    ``scanner`` (the one the rules will use) finds the triggers in the same scan as their literals.
     """
     out: list[tuple[int, int]] = []
-    for m in TRIGGER.finditer(text):
+    for m in (scanner or anchors.Scanner(text)).finditer(TRIGGER, 0, len(text)):
         start, end = max(0, m.start() - TRIGGER_MARGIN), min(len(text), m.end() + TRIGGER_MARGIN)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], end)
@@ -57,19 +58,18 @@ def segments(text: str) -> list[tuple[int, int]]:
 
 def candidates(text: str) -> Iterator[Found]:
     """Every reading of every rule, overlapping freely."""
-    spans = segments(text)
     scanner = anchors.Scanner(text)
+    spans = segments(text, scanner)
     for rank, rule in enumerate(RULES):
         has_core = "core" in rule.pattern.groupindex
-        for seg_start, seg_end in spans:
-            # the same matches as rule.pattern.finditer, only tried near the words they must hold
-            for m in scanner.finditer(rule.pattern, seg_start, seg_end):
-                reading = rule.read(m)
-                if reading is None:
-                    continue
-                start, end = m.span("core") if has_core else m.span()
-                if end > start:
-                    yield Found(start, end, reading, rank)
+        # the same matches as rule.pattern.finditer in each span, only tried near the words they must hold
+        for m in scanner.finditer_each(rule.pattern, spans):
+            reading = rule.read(m)
+            if reading is None:
+                continue
+            start, end = m.span("core") if has_core else m.span()
+            if end > start:
+                yield Found(start, end, reading, rank)
 
 
 def select(found: Iterator[Found]) -> list[Found]:
