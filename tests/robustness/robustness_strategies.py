@@ -34,12 +34,19 @@ FRAGMENTS = (
     ".", ",", ";", ":", "?", "!", "'s", " ", "  ", "\n",
 )  # fmt: skip
 
+# Letters that a case-insensitive pattern takes for ASCII ones ("ſ" for "s", "ı" and "İ" for "i", the
+# Kelvin sign for "k"): a rule that reads what such a pattern matched must fold it the same way.
+CASE_TWINS = str.maketrans({"s": "ſ", "i": "ı", "I": "İ", "k": "\u212a"})
+
 any_char = st.characters(exclude_categories=())  # every category, lone surrogates (Cs) included
 piece = st.one_of(
     st.text(any_char, max_size=12),
     st.sampled_from(SPECIALS),
     st.sampled_from(FRAGMENTS),
     st.sampled_from(FRAGMENTS).map(lambda s: s.upper()),
+    st.sampled_from(FRAGMENTS + ("thousands of dollars", "several million", "dozens of billions")).map(
+        lambda s: s.translate(CASE_TWINS)
+    ),
 )
 
 

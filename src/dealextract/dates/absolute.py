@@ -33,6 +33,7 @@ from dealextract.dates.patterns import (
     rule,
 )
 from dealextract.dates.resolve import Reading
+from dealextract.literals import fold
 from dealextract.records import Granularity
 
 _NOT_AFTER_NUMBER = r"(?<![\w.,/$€£¥-])"
@@ -168,10 +169,10 @@ def bare_month(m: re.Match[str]) -> Reading | None:
         return None
     month = month_number(m["month"])
     if m["ry"]:
-        years = {"this": 0, "last": -1, "next": 1}[m["ry"].lower()]
+        years = {"this": 0, "last": -1, "next": 1}[fold(m["ry"])]
         return r.relative("month", lambda ref: dt.date(ref.year + years, month, 1))
-    det = " ".join((m["det"] or "").lower().split())
-    prep = (m["prep"] or "").lower()
+    det = " ".join(fold(m["det"] or "").split())
+    prep = fold(m["prep"] or "")
     if det in ("next", "coming", "this coming"):
         how = "next"
     elif det in ("last", "this past"):
@@ -275,8 +276,8 @@ def _period(code_or_ord: str, unit: str | None) -> tuple[int, int] | None:
     if unit is None:
         code = code_or_ord.upper()
         return int(code.strip("QH")), 4 if "Q" in code else 2
-    index = 2 if code_or_ord.lower() == "latter" else ordinal(code_or_ord)
-    per_year = 4 if unit.lower() == "quarter" else 2
+    index = 2 if fold(code_or_ord) == "latter" else ordinal(code_or_ord)
+    per_year = 4 if fold(unit) == "quarter" else 2
     return (index, per_year) if index <= per_year else None
 
 
@@ -326,7 +327,7 @@ def period_words(m: re.Match[str]) -> Reading | None:
         return None
     index, per_year = period
     grain = _grain(per_year)
-    which = " ".join((m["which"] or "").lower().split()).removeprefix("the ")
+    which = " ".join(fold(m["which"] or "").split()).removeprefix("the ")
     if which:
         offset = {"this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "next": 1}[which]
         month = (index - 1) * 12 // per_year + 1
@@ -349,7 +350,7 @@ def period_code(m: re.Match[str]) -> Reading | None:
     if period is None:
         return None
     index, per_year = period
-    future = (m["prep"] or "").lower() in ("by", "until", "till")
+    future = fold(m["prep"] or "") in ("by", "until", "till")
     grain = _grain(per_year)
     return r.relative(grain, lambda ref: r.period_in_year(ref, index, per_year, future))
 

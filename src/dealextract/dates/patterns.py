@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dealextract.literals import fold
+
 if TYPE_CHECKING:
     from dealextract.dates.resolve import Reading
 
@@ -119,29 +121,29 @@ TRIGGER_MARGIN = 100  # characters kept on each side of a trigger: longer than a
 
 def number(word: str) -> int:
     """A count written in digits or words ("3", "three", "a")."""
-    word = " ".join(word.lower().split())
+    word = " ".join(fold(word).split())
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
 def ordinal(word: str) -> int:
     """A day or rank written "3", "3rd" or "third"."""
-    word = " ".join(word.lower().split())
+    word = " ".join(fold(word).split())
     digits = word.rstrip("stndrh")
     return int(digits) if digits.isdigit() else ORDINAL_WORDS[word]
 
 
 def month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+    return MONTHS[fold(word).rstrip(".")]
 
 
 def weekday_number(word: str) -> int:
-    return WEEKDAYS[word.lower().rstrip(".")]
+    return WEEKDAYS[fold(word).rstrip(".")]
 
 
 def month_case_ok(word: str, bare: bool) -> bool:
     """ "May" is a month only when capitalised ("the firm may raise"); a bare "March" too ("march
     toward"); other month words are dates in any case ("march 3 2015")."""
-    low = word.lower().rstrip(".")
+    low = fold(word).rstrip(".")
     if low == "may" or (bare and low == "march"):
         return word[0].isupper()
     return True
@@ -156,7 +158,7 @@ def word_before(text: str, start: int) -> str | None:
 def looks_like_model_name(text: str, start: int) -> bool:
     """A capitalised word before "Q3"/"H1" with no year names a product ("Vidu Q3"), not a quarter."""
     before = word_before(text, start)
-    return before is not None and before[0].isupper() and before.lower() not in _FUNCTION_WORDS
+    return before is not None and before[0].isupper() and fold(before) not in _FUNCTION_WORDS
 
 
 def is_count(text: str, end: int) -> bool:
@@ -169,7 +171,7 @@ def is_named_day(text: str, start: int) -> bool:
     before = word_before(text, start)
     if before is None:
         return False
-    return before.lower() in _HOLIDAY_WORDS or (before.isupper() and len(before) > 1)
+    return fold(before) in _HOLIDAY_WORDS or (before.isupper() and len(before) > 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +198,7 @@ def rule(name: str, regex: str) -> Callable[[Callable[[re.Match[str]], Reading |
 def future_cue(text: str, start: int) -> bool:
     """ "by March", "until Friday", "next quarter": the word before points forward in time."""
     before = word_before(text, start)
-    return before is not None and before.lower() in FUTURE_CUES
+    return before is not None and fold(before) in FUTURE_CUES
 
 
 def full_year(digits: str) -> int:

@@ -32,6 +32,7 @@ from dealextract.dates.patterns import (
     weekday_number,
 )
 from dealextract.dates.resolve import Reading
+from dealextract.literals import fold
 from dealextract.records import Granularity
 
 _WHICH = (
@@ -41,7 +42,7 @@ _OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "prior": -1, "n
 
 
 def _offset(which: str) -> int:
-    return _OFFSETS[" ".join(which.lower().split()).removeprefix("the ")]
+    return _OFFSETS[" ".join(fold(which).split()).removeprefix("the ")]
 
 
 # ---------------------------------------------------------------- days
@@ -59,9 +60,9 @@ def day_word(m: re.Match[str]) -> Reading | None:
     if m["w3"] and m["w3"][0].isupper() and is_named_day(m.string, m.start()):
         return None  # "USA Today"
     if m["w1"]:
-        days = _DAY_WORDS[m["w1"].lower()] + (-1 if m["ba"].lower() == "before" else 1)
+        days = _DAY_WORDS[fold(m["w1"])] + (-1 if fold(m["ba"]) == "before" else 1)
     else:
-        days = _DAY_WORDS[(m["w2"] or m["w3"] or "today").lower()]
+        days = _DAY_WORDS[fold(m["w2"] or m["w3"] or "today")]
     return r.relative("day", lambda ref: ref + dt.timedelta(days=days))
 
 
@@ -77,8 +78,8 @@ def weekday(m: re.Match[str]) -> Reading | None:
     if is_named_day(m.string, m.start()):
         return None  # "Black Friday"
     wd = weekday_number(m["wd"])
-    det = " ".join((m["det"] or "").lower().split())
-    after = (m["after"] or "").lower()
+    det = " ".join(fold(m["det"] or "").split())
+    after = fold(m["after"] or "")
     if after.startswith("after"):
         return r.relative("day", lambda ref: r.weekday_after(ref, wd) + dt.timedelta(weeks=1))
     if after.startswith("before"):
@@ -129,7 +130,7 @@ def weekdays_ago(m: re.Match[str]) -> Reading | None:
     if n < 1:
         return None
     wd = weekday_number(m["wd"])
-    if m["dir"].lower() in ("ago", "back"):
+    if fold(m["dir"]) in ("ago", "back"):
         return r.relative("day", lambda ref: r.weekday_before(ref, wd) - dt.timedelta(weeks=n - 1))
     return r.relative("day", lambda ref: r.weekday_after(ref, wd) + dt.timedelta(weeks=n - 1))
 
@@ -144,7 +145,7 @@ def this_unit(m: re.Match[str]) -> Reading | None:
     """ "this week" (its Monday), "last month", "earlier this year", "late last year", "the previous
     quarter", "next year".  Plurals ("the coming weeks") do not match: they are not one date."""
     offset = _offset(m["which"])
-    unit = m["unit"].lower()
+    unit = fold(m["unit"])
     if unit == "week":
         return r.relative("day", lambda ref: r.monday(ref) + dt.timedelta(weeks=offset))
     grain: Granularity = {"month": "month", "quarter": "quarter"}.get(unit, "year")  # type: ignore[assignment]
@@ -187,9 +188,9 @@ def units_ago(m: re.Match[str]) -> Reading | None:
     """ "two months ago", "a year earlier", "two months before" (counted from the reference, as the
     text's anchor is rarely a date), "a year later", "3 years from today"."""
     n = number(m["n"])
-    unit = m["unit"].lower()
-    sign = 1 if m["dir"].lower() in ("later", "hence") or m["from"] else -1
-    grain: Granularity = "day" if (m["from"] or "").lower() == "today" else _AGO_GRAIN[unit]
+    unit = fold(m["unit"])
+    sign = 1 if fold(m["dir"]) in ("later", "hence") or m["from"] else -1
+    grain: Granularity = "day" if fold(m["from"] or "") == "today" else _AGO_GRAIN[unit]
     return r.relative(grain, lambda ref: r.period_start(r.shift(ref, unit, sign * n), grain))
 
 
@@ -235,7 +236,7 @@ def _in_month(m: re.Match[str], pick: Callable[[int, int], dt.date | None]) -> R
 )
 def nth_weekday_of_month(m: re.Match[str]) -> Reading | None:
     """ "the first Monday of this month", "last Sunday of March 2014", "second Monday of last month"."""
-    n = -1 if m["ord"].lower() == "last" else ordinal(m["ord"])
+    n = -1 if fold(m["ord"]) == "last" else ordinal(m["ord"])
     wd = weekday_number(m["wd"])
     return _in_month(m, lambda y, mo: r.nth_weekday(y, mo, wd, n))
 
