@@ -17,14 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dealextract.literals import ATOMIC_GROUP, REPEATS, odds_of
-
-try:  # the regex parser of the standard library, under its Python 3.11+ name
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as sre
-    import sre_parse
+from dealextract.literals import ATOMIC_GROUP, REPEATS, odds_of, sre, sre_parse
 
 MAX_WIDTH = 1000  # lookaheads reading further than this are not bounded (see ``lookahead_width``)
 _MAX_STRINGS = 64  # a run of spelt-out items is spelt out up to this many strings
