@@ -26,6 +26,18 @@ except ImportError:  # Python 3.10
     import sre_constants as sre
     import sre_parse
 
+__all__ = [
+    "ATOMIC_GROUP",
+    "REPEATS",
+    "LiteralGate",
+    "fold",
+    "odds_of",
+    "required_in",
+    "required_literals",
+    "sre",
+    "sre_parse",
+]
+
 REPEATS = tuple(
     getattr(sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre, name)
 )

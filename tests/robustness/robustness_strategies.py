@@ -44,7 +44,7 @@ piece = st.one_of(
     st.sampled_from(SPECIALS),
     st.sampled_from(FRAGMENTS),
     st.sampled_from(FRAGMENTS).map(lambda s: s.upper()),
-    st.sampled_from(FRAGMENTS + ("thousands of dollars", "several million", "dozens of billions")).map(
+    st.sampled_from((*FRAGMENTS, "thousands of dollars", "several million", "dozens of billions")).map(
         lambda s: s.translate(CASE_TWINS)
     ),
 )
