@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import dealextract
 from dealextract.api import load
 from dealextract.failures import INTERNAL_ERROR
+from dealextract.gazetteer import GazetteerError
 
 
 @Language.component("test_fails_on_boom")
@@ -51,3 +55,9 @@ def test_extract_reports_a_failure_as_an_error() -> None:
     result = dealextract.extract("boom", article_id="x", nlp=failing_pipeline())
     assert [e.code for e in result.errors] == [INTERNAL_ERROR]
     assert result.article_id == "x"
+
+
+def test_a_pipeline_that_cannot_work_still_stops_the_call(tmp_path: Path) -> None:
+    nlp = load(org_files=[tmp_path / "missing.jsonl"])  # refused on first use, not at load
+    with pytest.raises(GazetteerError, match=r"missing\.jsonl"):
+        list(dealextract.extract_many(["Acme raised $5 million."], nlp=nlp))

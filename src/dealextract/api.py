@@ -26,7 +26,7 @@ from dealextract.articles import (
     replace_surrogates,
 )
 from dealextract.chunking import OnTooLarge, extract_chunked
-from dealextract.failures import failures_as_results, internal_error
+from dealextract.failures import SETUP_ERRORS, failures_as_results, internal_error
 from dealextract.records import (
     Article,
     ArticleResult,
@@ -156,6 +156,8 @@ def extract(
         doc = nlp(make_doc(nlp, article))
     except ArticleError as err:
         return ArticleResult(article_id=article_id, errors=[err.info])
+    except SETUP_ERRORS:
+        raise
     except Exception as exc:  # a bug, not bad input: reported on the result (see failures.py)
         return ArticleResult(article_id=article_id, errors=[internal_error("the pipeline", exc)])
     return doc_to_result(doc)
@@ -249,6 +251,8 @@ def _chunked(nlp: Language, article: Article, limit: int) -> ArticleResult:
     """``extract_chunked``, with a failure on one of the chunks reported on the article's result."""
     try:
         return extract_chunked(nlp, article, limit)
+    except SETUP_ERRORS:
+        raise
     except Exception as exc:
         return ArticleResult(
             article_id=article.id, published=article.published, errors=[internal_error("the pipeline", exc)]

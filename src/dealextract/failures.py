@@ -8,6 +8,9 @@ hidden either: ``errors`` holds ``internal_error`` and the batch's error count i
 ``extract`` catches around its one call; ``extract_many`` installs a spaCy error handler for the length
 of its loop (``failures_as_results``), which spaCy calls with the Doc a component raised on and then
 drops that Doc from the stream; the handler records the failure in the Doc's place.
+
+A pipeline that cannot work at all is not an article's failure: a missing or invalid gazetteer file
+(``GazetteerError``, raised on first use) still stops the call, with its message (``SETUP_ERRORS``).
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from typing import Any, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dealextract.gazetteer import GazetteerError
 from dealextract.records import ErrorInfo
 
 INTERNAL_ERROR = "internal_error"
+SETUP_ERRORS: tuple[type[Exception], ...] = (GazetteerError,)  # the pipeline's, not one article's
 
 
 def internal_error(where: str, exc: BaseException) -> ErrorInfo:
@@ -44,6 +49,8 @@ def failures_as_results(nlp: Language, record: Callable[[Doc, ErrorInfo], None])
     """
 
     def handler(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
+        if isinstance(exc, SETUP_ERRORS):
+            raise exc
         for doc in docs:
             record(doc, internal_error(f"the pipeline component {name!r}", exc))
 
