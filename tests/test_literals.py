@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dealextract.batch import prefilter
-from dealextract.deals import assemble
+from dealextract.deals import assemble, status
 from dealextract.deals import frames as F
+from dealextract.deals.rounds import ROUND_RE
 from dealextract.literals import LiteralGate, required_literals
 from gold import fixture_cases
 
@@ -24,6 +25,12 @@ PATTERNS = [
     F.FUNDING_WORDS,
     prefilter.INVEST_ANY,
     *(cue.pattern for cue in F.CUES),
+    status.REPORTED,  # case-insensitive: looked for in the folded text
+    status.TALKS,
+    status.ANNOUNCED,
+    status.PLANNED,
+    status.COMPLETED,
+    ROUND_RE,
 ]
 GATE = LiteralGate(PATTERNS)
 # words the patterns are made of, so that generated texts often match them
@@ -67,7 +74,7 @@ def test_gate_is_a_superset_of_matches(parts: list[str]) -> None:
 
 def test_gate_on_real_sentences() -> None:
     for text in (case["text"] for case in fixture_cases()):
-        for sentence in re.split(r"(?<=[.!?])\s+|\n", text.lower()):
+        for sentence in [*re.split(r"(?<=[.!?])\s+|\n", text.lower()), *text.split("\n")]:
             possible = GATE.possible(sentence)
             for pattern in PATTERNS:
                 if pattern.search(sentence):

@@ -343,6 +343,8 @@ def _cues(
 ) -> list[tuple[int, int, F.Cue]]:
     """The cues that open investor lists here: generic ones ("from", "including") only where the
     sentence speaks of financing before them."""
+    if not hits:
+        return []
     passive_acquire = any(t.family == "passive_acquire" for t in triggers)
     # where financing is first spoken of: a trigger's end or a funding word (found once, not per cue)
     funding = F.FUNDING_WORDS.search(sk.skel)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dealextract.literals import LiteralGate
 from dealextract.records import DealStatus
 
 PLANNED = re.compile(
@@ -60,14 +61,19 @@ COMPLETED = re.compile(
 
 def status_of(text: str, kind: str) -> DealStatus:
     """The status the wording of ``text`` (the deal's evidence) gives the deal."""
-    if REPORTED.search(text):
+    possible = _GATE.possible(text)  # the patterns whose words the evidence holds: the others cannot match
+
+    def says(pattern: re.Pattern[str]) -> bool:
+        return pattern in possible and pattern.search(text) is not None
+
+    if says(REPORTED):
         return "reported"
-    if kind == "acquisition" and not TALKS.search(text):
+    if kind == "acquisition" and not says(TALKS):
         # "said it would acquire", "is expected to close": the buyer has announced it
-        if ANNOUNCED.search(text) or PLANNED.search(text):
-            return "completed" if COMPLETED.search(text) else "announced"
+        if says(ANNOUNCED) or says(PLANNED):
+            return "completed" if says(COMPLETED) else "announced"
         return "completed"
-    if PLANNED.search(text):
+    if says(PLANNED):
         return "planned"
     return "completed"
 
@@ -75,3 +81,6 @@ def status_of(text: str, kind: str) -> DealStatus:
 TALKS = re.compile(
     r"(?i)\b(?:in\s(?:advanced\s|early\s|preliminary\s)?(?:talks|discussions|negotiations)|considering|exploring|mulling|weighing)\b"
 )
+
+
+_GATE = LiteralGate([REPORTED, TALKS, ANNOUNCED, PLANNED, COMPLETED])
