@@ -29,6 +29,7 @@ except ImportError:  # Python 3.10
 __all__ = [
     "ATOMIC_GROUP",
     "REPEATS",
+    "Candidates",
     "LiteralGate",
     "fold",
     "odds_of",
@@ -164,6 +165,10 @@ class LiteralGate:
                 out |= owners
         return out
 
+    def scan(self, text: str) -> Candidates:
+        """``text`` with the patterns that may match it, to search it with (see ``Candidates``)."""
+        return Candidates(text, self.possible(text))
+
     def hits(self, text: str) -> Iterator[tuple[int, frozenset[re.Pattern[str]]]]:
         """Every literal occurrence in ``text``: (index of its last character, the patterns it may
         start); the case-sensitive ones first, then the folded ones (``fold`` keeps every index)."""
@@ -176,6 +181,26 @@ class LiteralGate:
     def always(self) -> frozenset[re.Pattern[str]]:
         """The patterns run on every text (no literal known)."""
         return self._always
+
+
+class Candidates:
+    """A text and the patterns that may match it: ``search`` and ``finditer`` run a pattern only when
+    it may, and give what the pattern itself gives (a pattern that cannot match finds nothing)."""
+
+    __slots__ = ("patterns", "text")
+
+    def __init__(self, text: str, patterns: set[re.Pattern[str]]) -> None:
+        self.text = text
+        self.patterns = patterns
+
+    def __contains__(self, pattern: re.Pattern[str]) -> bool:
+        return pattern in self.patterns
+
+    def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return pattern.search(self.text) if pattern in self.patterns else None
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(self.text) if pattern in self.patterns else iter(())
 
 
 def _automaton(needing: dict[str, set[re.Pattern[str]]]) -> Any:

@@ -39,11 +39,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
 from dealextract.deals import frames as F
-from dealextract.literals import LiteralGate
+from dealextract.literals import Candidates, LiteralGate
 from dealextract.money.grammar import scanner_matches
 
 
@@ -91,15 +92,12 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
     a pattern whose literals the line lacks is not run.
     """
     low = line.lower() if low is None else low
-    possible = _GATE.possible(low) if possible is None else possible
-
-    def found(pattern: re.Pattern[str]) -> bool:
-        return pattern in possible and pattern.search(low) is not None
+    found = (_GATE.scan(low) if possible is None else Candidates(low, possible)).search
 
     if found(F.ACQUIRE_RE):
         return Verdict("acquire")
-    funding = found(F.FUNDING_WORDS)
-    invest = found(INVEST_ANY)
+    funding = found(F.FUNDING_WORDS) is not None
+    invest = found(INVEST_ANY) is not None
     if funding and (invest or found(RAISE_ANY)):
         return Verdict("raise_or_invest")
     if (invest or found(F.STAKE_VERB_RE)) and found(STAKE_NOUN):
@@ -119,6 +117,16 @@ _GATE = LiteralGate([*_STARTERS, RAISE_ANY, STAKE_NOUN, *(cue.pattern for cue in
 
 def candidate_lines(text: str) -> list[int]:
     """Indexes of the lines of ``text`` that may start a deal."""
+    return list(_candidate_lines(text))
+
+
+def is_candidate(text: str) -> bool:
+    """True when the article may hold a deal; False only when the full pipeline would find none.
+    The first candidate line settles it."""
+    return next(_candidate_lines(text), None) is not None
+
+
+def _candidate_lines(text: str) -> Iterator[int]:
     low = text.lower()
     # lower-casing keeps every line break, so the lines of ``low`` are those of ``text``
     low_lines = low.split("\n")
@@ -126,16 +134,7 @@ def candidate_lines(text: str) -> list[int]:
     possible: dict[int, set[re.Pattern[str]]] = {}
     for last, owners in _GATE.hits(low):  # a literal holds no line break: it lies in one line
         possible.setdefault(bisect.bisect_right(ends, last), set(_GATE.always)).update(owners)
-    if not possible:
-        return []
-    lines = text.split("\n")
-    return [
-        i
-        for i, found in sorted(possible.items())
-        if not found.isdisjoint(_STARTERS) and line_verdict(lines[i], low_lines[i], found)
-    ]
-
-
-def is_candidate(text: str) -> bool:
-    """True when the article may hold a deal; False only when the full pipeline would find none."""
-    return bool(candidate_lines(text))
+    lines = text.split("\n") if possible else []
+    for i, found in sorted(possible.items()):
+        if not found.isdisjoint(_STARTERS) and line_verdict(lines[i], low_lines[i], found):
+            yield i

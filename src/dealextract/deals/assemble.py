@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dealextract.deals import frames as F
@@ -43,7 +42,7 @@ from dealextract.deals.reading import (
     words_of,
 )
 from dealextract.deals.skeleton import Skeleton, Slot
-from dealextract.literals import LiteralGate
+from dealextract.literals import Candidates, LiteralGate
 from dealextract.names import names_match
 from dealextract.records import DateValue, DealKind, Money, Role
 
@@ -130,14 +129,10 @@ class Trigger:
     strong: bool
 
 
-def find_triggers(sk: Skeleton, possible: set[re.Pattern[str]] | None = None) -> list[Trigger]:
-    """Every frame trigger of the sentence, in order, overlaps removed (``possible``: the patterns
-    that may match it, from ``sentence_gate``; the others are not run)."""
-    possible = sentence_gate(sk) if possible is None else possible
-
-    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        return pattern.finditer(sk.skel) if pattern in possible else iter(())
-
+def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
+    """Every frame trigger of the sentence, in order, overlaps removed (``scan``: its skeleton with the
+    patterns that may match it, from ``sentence_gate``; the others are not run)."""
+    matches = scan.finditer
     found: list[Trigger] = []
     for m in matches(F.ACQUIRE_RE):
         family = "passive_acquire" if m["passive"] else "nominal_acquire" if m["nominal"] else "acquire"
@@ -222,12 +217,12 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     A frame with investors but no target of its own ("Sequoia led the round", "«o» led; «o» joined")
     is *pending*: its investors go to a deal of the same sentence, else to the deal the context names.
     """
-    possible = sentence_gate(sk)
-    if _DEAL_HINT not in possible or not _DEAL_HINT.search(sk.skel):
+    scan = sentence_gate(sk)
+    if not scan.search(_DEAL_HINT):
         return []
-    cue_hits = _cue_matches(sk, possible)
+    cue_hits = _cue_matches(scan)
     cue_spans = [(a, b) for a, b, cue in cue_hits if cue.role != "acquirer"]
-    triggers = [t for t in find_triggers(sk, possible) if not any(a <= t.start < b for a, b in cue_spans)]
+    triggers = [t for t in find_triggers(sk, scan) if not any(a <= t.start < b for a, b in cue_spans)]
     found_money = amounts(sk, article)
     reach = _context_reach(sk)
     stated: list[Draft] = []
@@ -321,14 +316,9 @@ def _cue_lists(
     return out
 
 
-def _cue_matches(sk: Skeleton, possible: set[re.Pattern[str]]) -> list[tuple[int, int, F.Cue]]:
-    """Every cue in the sentence, overlaps removed (the longest first)."""
-    hits = [
-        (m.start(), m.end(), cue)
-        for cue in F.CUES
-        if cue.pattern in possible
-        for m in cue.pattern.finditer(sk.skel)
-    ]
+def _cue_matches(scan: Candidates) -> list[tuple[int, int, F.Cue]]:
+    """Every cue in the sentence's skeleton, overlaps removed (the longest first)."""
+    hits = [(m.start(), m.end(), cue) for cue in F.CUES for m in scan.finditer(cue.pattern)]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, F.Cue]] = []
     for h in hits:
@@ -864,6 +854,6 @@ _GATE = LiteralGate(
 )
 
 
-def sentence_gate(sk: Skeleton) -> set[re.Pattern[str]]:
-    """The trigger, cue and hint patterns that may match the sentence's skeleton."""
-    return _GATE.possible(sk.skel)
+def sentence_gate(sk: Skeleton) -> Candidates:
+    """The sentence's skeleton with the trigger, cue and hint patterns that may match it."""
+    return _GATE.scan(sk.skel)

@@ -61,11 +61,7 @@ COMPLETED = re.compile(
 
 def status_of(text: str, kind: str) -> DealStatus:
     """The status the wording of ``text`` (the deal's evidence) gives the deal."""
-    possible = _GATE.possible(text)  # the patterns whose words the evidence holds: the others cannot match
-
-    def says(pattern: re.Pattern[str]) -> bool:
-        return pattern in possible and pattern.search(text) is not None
-
+    says = _GATE.scan(text).search  # only the patterns whose words the evidence holds are run
     if says(REPORTED):
         return "reported"
     if kind == "acquisition" and not says(TALKS):
