@@ -28,6 +28,7 @@ except ImportError:  # Python 3.10
 
 __all__ = [
     "ATOMIC_GROUP",
+    "CASE_TWINS",
     "REPEATS",
     "Candidates",
     "LiteralGate",
@@ -113,16 +114,18 @@ def odds_of(literal: str) -> float:
     return odds
 
 
-# Under re.IGNORECASE an ASCII letter also matches these (``re._casefix``), and "İ" lower-cases to two
-# characters: mapped first, lower-casing makes a case-insensitive match of ASCII literals a plain one.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+# Letters that re.IGNORECASE equates with an ASCII one although ``str.lower`` does not turn them into it
+# ("ı", "ſ": ``re._casefix``), or turns them into two characters ("İ"), or only just does (the Kelvin
+# sign): mapped first, lower-casing makes a case-insensitive match of ASCII literals a plain one.
+CASE_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_FOLD = str.maketrans(CASE_TWINS)
 
 
 def fold(text: str) -> str:
     """``text`` as a case-insensitive pattern with ASCII literals sees it: lower case, with the
     characters that match an ASCII letter only under IGNORECASE mapped to it.  Every character stays
     one character ("İ", the one whose lower case is two, is mapped first), so indexes hold."""
-    return text.translate(_FOLD).lower()
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 class LiteralGate:

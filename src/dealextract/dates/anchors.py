@@ -38,6 +38,7 @@ from typing import Any
 import ahocorasick
 
 from dealextract.dates import required as req
+from dealextract.literals import fold as literal_fold
 
 _MAX_COVER = 0.3  # above this expected share of the text in windows, plain finditer is as fast
 _CHECKS = 2  # at most this many checks of other literals per anchor, the rarest first
@@ -85,29 +86,19 @@ def anchor_of(pattern: re.Pattern[str]) -> Anchor | None:
     return known[1]
 
 
-# Characters that a case-insensitive regex matches to an ASCII letter although ``str.lower`` does not
-# turn them into it (or turns them into two characters): İ ı ſ K.  ``tests/dates/test_dates_fold.py``
-# checks every code point.
-_UNFOLDED = frozenset("\u0130\u0131\u017f\u212a")
-_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a decimal digit outside ASCII: "\d" matches it
 
 
 def fold(text: str) -> str:
-    """``text`` lowercased, character for character, so that a plain search for a literal of the
-    rules finds (at least) every place where the case-insensitive rule sees it.
-
-    ``str.lower`` alone is right for almost every text; the few characters that a case-insensitive
-    regex equates with an ASCII letter are mapped to it, and every other decimal digit to "0", since
-    the literals spell ``\\d`` as "0" to "9".  The copy may show a literal where the rule sees none
-    (a wider window, never a lost match), never the other way round; a word boundary is where it is
-    in ``text``.
+    """``text`` folded as the case-insensitive rules see it (``literals.fold``: lower case, with the
+    letters such a regex equates with an ASCII one mapped to it), with every other decimal digit made
+    "0", since the literals spell ``\\d`` as "0" to "9".  The copy may show a literal where the rule
+    sees none (a wider window, never a lost match), never the other way round; every character stays
+    one, so a word boundary is where it is in ``text``.  ``tests/dates/test_dates_fold.py`` checks
+    every code point.
     """
-    low = text.lower()
-    if text.isascii() or not any(c in _UNFOLDED or c.isdecimal() for c in set(_NON_ASCII.findall(text))):
-        return low
-    return _OTHER_DIGIT.sub("0", text.translate(_TO_ASCII)).lower()
+    low = literal_fold(text)
+    return low if text.isascii() else _OTHER_DIGIT.sub("0", low)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
+from dealextract.literals import CASE_TWINS
 from dealextract.records import iso4217_codes
 
 DOLLAR = "$"  # some dollar, decided by context
@@ -101,12 +102,6 @@ def forms() -> tuple[Form, ...]:
     return tuple(listed + codes)
 
 
-# Characters outside a letter's own two cases that Python's case-insensitive matching takes for it:
-# "ı" and "İ" for "i", "ſ" for "s", the Kelvin sign for "k" (``tests/money/test_money_scanner.py``
-# checks the whole of Unicode for the letters the forms start with).
-_CASE_TWINS = "ıİſ\u212a"
-
-
 def _first_chars(ch: str, case_insensitive: bool) -> tuple[str, ...]:
     """Every character that matches ``ch`` as the first character of a form's pattern."""
     if ch == " ":
@@ -114,7 +109,9 @@ def _first_chars(ch: str, case_insensitive: bool) -> tuple[str, ...]:
     if not case_insensitive:
         return (ch,)
     pattern = re.compile(f"(?i:{re.escape(ch)})")
-    pool = {ch, ch.lower(), ch.upper(), ch.title(), ch.casefold(), *_CASE_TWINS}
+    # characters outside a letter's own two cases that case-insensitive matching takes for it
+    # (``literals.CASE_TWINS``; ``tests/money/test_money_scanner.py`` checks the whole of Unicode)
+    pool = {ch, ch.lower(), ch.upper(), ch.title(), ch.casefold(), *CASE_TWINS}
     return tuple(sorted(c for c in pool if len(c) == 1 and pattern.fullmatch(c)))
 
 
