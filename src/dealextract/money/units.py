@@ -37,9 +37,9 @@ def registry() -> pint.UnitRegistry[Any]:
 def quantity(value: Decimal, currency: str, scale: str | None = None) -> Any:
     """``value`` (times a scale word) in ``currency``, e.g. ``quantity(Decimal("1.5"), "CNY", "billion")``."""
     ureg = registry()
-    q = ureg.Quantity(value, currency)
+    q = ureg.Quantity(value, _units(currency))
     if scale is not None:
-        q = (q * ureg.Quantity(Decimal(1), scale)).to(currency)
+        q = (q * ureg.Quantity(Decimal(1), _units(scale))).to(currency)
     return q
 
 
@@ -47,9 +47,8 @@ def convert(value: Decimal, currency: str, target: str, rate: Decimal) -> Decima
     """``value`` of ``currency`` in ``target`` at ``rate`` (target units per currency unit), via pint."""
     if currency == target:
         return value
-    ureg = registry()
-    exchange = ureg.Quantity(rate, _units(f"{target} / {currency}"))
-    return Decimal((ureg.Quantity(value, _units(currency)) * exchange).to(target).magnitude)
+    exchange = registry().Quantity(rate, _units(f"{target} / {currency}"))
+    return Decimal((quantity(value, currency) * exchange).to(target).magnitude)
 
 
 @lru_cache(maxsize=1024)
