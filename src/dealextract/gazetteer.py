@@ -361,8 +361,8 @@ class GazetteerComponent:
     """What the organisation and AI-model components share: gazetteers built from bundled and user
     files, the rule for user files missing at load time, and save/load with the pipeline.
 
-    A subclass lists its gazetteers in ``SPECS`` and implements ``_match`` and ``_annotate``, which
-    ``match``, ``set_annotations`` and ``__call__`` call with the Doc's token table.
+    A subclass lists its gazetteers in ``SPECS`` and implements ``match`` and ``set_annotations``, which
+    ``__call__`` calls with the Doc's token table (read once for both).
     """
 
     SPECS: tuple[GazetteerSpec, ...] = ()
@@ -386,21 +386,15 @@ class GazetteerComponent:
     def __call__(self, doc: Doc) -> Doc:
         require_files(self.missing_files)
         t = table(doc)  # asked once: each ``table`` call checks the Doc against the cached table
-        self._annotate(doc, t, self._match(doc, t))
+        self.set_annotations(doc, self.match(doc, t), t)
         return doc
 
-    def match(self, doc: Doc) -> Any:
-        """What the component finds in ``doc``, not yet written to it."""
-        return self._match(doc, table(doc))
-
-    def set_annotations(self, doc: Doc, found: Any) -> None:
-        """Write what ``match`` found to ``doc``."""
-        self._annotate(doc, table(doc), found)
-
-    def _match(self, doc: Doc, t: TokenTable) -> Any:  # pragma: no cover - every subclass has its own
+    def match(self, doc: Doc, t: TokenTable | None = None) -> Any:  # pragma: no cover - per subclass
+        """What the component finds in ``doc``, not yet written to it (``t``: its token table, if known)."""
         raise NotImplementedError
 
-    def _annotate(self, doc: Doc, t: TokenTable, found: Any) -> None:  # pragma: no cover
+    def set_annotations(self, doc: Doc, found: Any, t: TokenTable | None = None) -> None:  # pragma: no cover
+        """Write what ``match`` found to ``doc``."""
         raise NotImplementedError
 
     # -- serialisation: every entry in our own JSONL line format, so a saved pipeline needs no other file

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from dealextract.gazetteer import longest_first
 from dealextract.orgs import patterns as P
 from dealextract.orgs.component import OrgsComponent, _inert
-from dealextract.tokens import table
+from dealextract.tokens import WordCache, table
 
 
 def test_word_cache_reads_a_column_and_calls_once_per_new_word() -> None:
@@ -23,7 +23,7 @@ def test_word_cache_reads_a_column_and_calls_once_per_new_word() -> None:
         calls.append(word)
         return len(word)
 
-    cache = P.WordCache(length, limit=3)
+    cache = WordCache(length, limit=3)
     assert cache.column(["a", "bb", "a"]) == [1, 2, 1]
     assert cache.column(["bb", "a"]) == [2, 1]
     assert calls == ["a", "bb"] or calls == ["bb", "a"]

@@ -72,10 +72,12 @@ class ModelsComponent(GazetteerComponent):
         self._write(doc, t, self._find(doc, t, org_at), org_at)
         return doc
 
-    def _match(self, doc: Doc, t: TokenTable) -> list[ModelSpan]:
+    def match(self, doc: Doc, t: TokenTable | None = None) -> list[ModelSpan]:
+        t = table(doc) if t is None else t
         return self._find(doc, t, _org_tokens(doc, t))
 
-    def _annotate(self, doc: Doc, t: TokenTable, found: list[ModelSpan]) -> None:
+    def set_annotations(self, doc: Doc, found: list[ModelSpan], t: TokenTable | None = None) -> None:
+        t = table(doc) if t is None else t
         self._write(doc, t, found, _org_tokens(doc, t))
 
     def _find(self, doc: Doc, t: TokenTable, org_at: dict[int, OrgMention]) -> list[ModelSpan]:

@@ -22,8 +22,8 @@ from typing import NamedTuple, cast
 from spacy.tokens import Doc
 
 from dealextract.gazetteer import Entry, Gazetteer
-from dealextract.orgs.patterns import WordCache, cap_positions
-from dealextract.tokens import TokenTable, table
+from dealextract.orgs.patterns import cap_positions
+from dealextract.tokens import TokenTable, WordCache, table
 
 MAX_VERSION_TOKENS = 8
 

@@ -205,7 +205,8 @@ class OrgsComponent(GazetteerComponent):
     def models(self) -> Gazetteer:
         return self.gazetteers["models"]
 
-    def _annotate(self, doc: Doc, t: TokenTable, found: list[_Found]) -> None:
+    def set_annotations(self, doc: Doc, found: list[_Found], t: TokenTable | None = None) -> None:
+        t = table(doc) if t is None else t
         mentions: list[OrgMention] = []
         for f in sorted(found, key=lambda x: (x.start, x.end)):
             if f.end > f.start:
@@ -236,8 +237,9 @@ class OrgsComponent(GazetteerComponent):
         self.orgs.add(entries)
 
     # -- matching ------------------------------------------------------------------------------
-    def _match(self, doc: Doc, t: TokenTable) -> list[_Found]:
+    def match(self, doc: Doc, t: TokenTable | None = None) -> list[_Found]:
         """All organisation mentions in ``doc`` (token spans, not yet written to the Doc)."""
+        t = table(doc) if t is None else t
         blocked = blocked_tokens(doc, t)
         for m in find_known(doc, self.models, t):
             blocked.update(range(m.start, m.end))

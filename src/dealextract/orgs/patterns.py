@@ -19,17 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import is_
-from typing import Generic, NamedTuple, TypeVar, cast
+from itertools import compress
+from typing import NamedTuple, cast
 
 from spacy.tokens import Token
 
-from dealextract.tokens import TokenTable
-
-V = TypeVar("V")
+from dealextract.tokens import TokenTable, WordCache
 
 #: Longest run treated as a name; longer runs are headlines or lists of names without commas.
 MAX_NAME_TOKENS = 8
@@ -1137,35 +1133,6 @@ class Run(NamedTuple):
 def is_cap(tok: Token) -> bool:
     """A token that can be part of a name: "Fortera", "AI", "01.AI", "iFlytek", "5Y", "Co."."""
     return is_cap_text(tok.text)
-
-
-class WordCache(Generic[V]):
-    """A function of a word's text, remembered per distinct word, read for all the tokens of a Doc.
-
-    Why not ``functools.lru_cache``: a column is read with one ``map`` over the tokens, and a plain dict
-    lookup is about twice as fast as the LRU bookkeeping when the pipeline's other components have left
-    the CPU caches cold.  ``fn`` must never return None (the mark of a word not seen yet); the cache is
-    emptied when it grows past ``limit`` words (a stream of novel words).
-    """
-
-    def __init__(self, fn: Callable[[str], V], limit: int = 200_000) -> None:
-        self._fn = fn
-        self._limit = limit
-        self._values: dict[str, V] = {}
-
-    def column(self, words: list[str]) -> list[V]:
-        """``[fn(w) for w in words]``: two C-level passes, ``fn`` called once per new word."""
-        values = self._values
-        col = list(map(values.get, words))
-        if None not in col:
-            return cast(list[V], col)
-        if len(values) > self._limit:
-            values.clear()
-        for word in set(compress(words, map(is_, col, repeat(None)))):
-            values[word] = self._fn(word)
-        col = list(map(values.get, words))
-        # another thread may have emptied the cache between the two passes
-        return cast(list[V], col) if None not in col else list(map(self._fn, words))
 
 
 def cap_column(t: TokenTable) -> list[bool]:
