@@ -152,7 +152,7 @@ def extract(
         # Lone surrogates are read as U+FFFD (same length, so offsets hold): see replace_surrogates.
         article = Article(text=replace_surrogates(text), id=article_id, published=parse_published(published))
         if len(text) > limit:
-            return extract_chunked(nlp, article, limit)
+            return _chunked(nlp, article, limit)
         doc = nlp(make_doc(nlp, article))
     except ArticleError as err:
         return ArticleResult(article_id=article_id, errors=[err.info])
