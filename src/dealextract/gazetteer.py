@@ -190,6 +190,15 @@ def _lower_safe(form: str, n_tokens: int) -> bool:
     return has_digit or inner_upper
 
 
+def _spellings(form: str) -> tuple[str, ...]:
+    """A form and, for a name of capitalised words, its hyphenated spelling: news writes "Meituan
+    Dianping" as "Meituan-Dianping" too, and the tokenizer splits the hyphen into a token of its own."""
+    words = form.split(" ")
+    if len(words) > 1 and all(w[:1].isupper() and w.isalpha() for w in words):
+        return (form, "-".join(words))
+    return (form,)
+
+
 class Hit(NamedTuple):
     """A gazetteer match: token offsets in the Doc, the entry, and whether case matched exactly.
 
@@ -236,7 +245,7 @@ class Gazetteer:
         batch = list(entries)
         if not batch:
             return
-        forms: list[tuple[Entry, str]] = [(e, f) for e in batch for f in e.forms]
+        forms: list[tuple[Entry, str]] = [(e, v) for e in batch for f in e.forms for v in _spellings(f)]
         tokenizer: Any = self.nlp.tokenizer  # make_doc without the pipeline (spaCy #4119)
         docs = list(tokenizer.pipe(f for _, f in forms))
         exact_patterns: dict[str, list[Doc]] = {}

@@ -42,7 +42,9 @@ def test_deals_only_keeps_deals_drops_entities(mixed_jsonl: Path, tmp_path: Path
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_deals_table(mixed_jsonl: Path, tmp_path: Path, suffix: str) -> None:
     out, table = tmp_path / "out.jsonl", tmp_path / f"deals{suffix}"
-    assert main(["extract", str(mixed_jsonl), "-o", str(out), "--deals-table", str(table), "--jobs", "1"]) == 0
+    assert (
+        main(["extract", str(mixed_jsonl), "-o", str(out), "--deals-table", str(table), "--jobs", "1"]) == 0
+    )
     results = lines_of(out)
     if suffix == ".csv":
         with table.open(encoding="utf-8", newline="") as handle:
@@ -50,7 +52,9 @@ def test_deals_table(mixed_jsonl: Path, tmp_path: Path, suffix: str) -> None:
     else:
         import pyarrow.parquet as pq
 
-        rows = [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in pq.read_table(table).to_pylist()]
+        rows = [
+            {k: ("" if v is None else str(v)) for k, v in r.items()} for r in pq.read_table(table).to_pylist()
+        ]
     deals = [(i, d) for i, r in enumerate(results) for d in r["deals"]]  # type: ignore[attr-defined]
     assert len(rows) == len(deals) > 0
     for row, (position, deal) in zip(rows, deals, strict=True):

@@ -50,6 +50,17 @@ def test_case_rules() -> None:
     assert found == ["DeepSeek", "Deep Robotics"]
 
 
+def test_hyphenated_spelling_of_a_known_name() -> None:
+    """News writes "Meituan Dianping" as "Meituan-Dianping"; a name of lower-case words gets no variant."""
+    nlp = spacy.blank("en")
+    gaz = Gazetteer(nlp, [Entry("Vega Orbit", aliases=("Vega Orbit Labs",)), Entry("Deep learning lab")])
+    doc = nlp("Vega-Orbit-Labs, Vega-Orbit and Deep-learning-lab all spoke.")
+    assert [(doc[h.start : h.end].text, h.entry.name) for h in gaz.find(doc)] == [
+        ("Vega-Orbit-Labs", "Vega Orbit"),
+        ("Vega-Orbit", "Vega Orbit"),
+    ]
+
+
 def test_user_file_through_config(tmp_path: Path) -> None:
     path = tmp_path / "mine.jsonl"
     path.write_text(json.dumps({"name": "Qorvane", "aliases": ["QRV"], "type": "investor"}) + "\n", "utf-8")

@@ -134,7 +134,8 @@ CUES: tuple[Cue, ...] = (
     # the round as subject: "the Series B+ also drew X and Y", "the round attracted X"
     Cue(
         re.compile(
-            r"\b(?:round|series\s[a-k]\+?|financing|raise|investment|deal)\s(?:also\s)?(?:drew|attracted|included"
+            r"\b(?:round|series\s[a-k]\+?|financing|raise|investment|deal)\s(?:(?:that|which)\s)?(?:also\s)?"
+            r"(?:drew|draws|attracted|attracts|included"
             r"|includes|brought\sin|saw\s(?:participation\sfrom|investments?\sfrom))\b"
         ),
         "participant",
@@ -148,7 +149,8 @@ CUES: tuple[Cue, ...] = (
         re.compile(
             rf"\b(?:participating|joining|investing)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
             r"|\bother\s(?:investors|backers|participants|co-investors|shareholders)\s(?:are|were|include|included"
-            r"|including|such\sas)\b|\bothers\s(?:include|included|including|are|were)\b"
+            r"|including|such\sas)\b|\bothers\s(?:(?:joining|participating|investing|taking\spart|involved)\s"
+            r"(?:(?:in\s)?(?:the\s)?(?:round|deal|financing|investment)\s)?)?(?:include|included|including|are|were)\b"
         ),
         "participant",
         True,

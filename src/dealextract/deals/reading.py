@@ -66,6 +66,7 @@ def _gap_ok(gap: str, first: bool) -> bool:
     if not first:
         gap = _UNIT_OF_PREVIOUS.sub(" ", gap, count=1)
     gap = _MODEL_SLOT.sub(" model ", gap)  # "«x3»-maker «o4»": a model name describes the next investor
+    gap = _TRADE_DESCRIPTOR.sub(" ", gap)  # "and investment manager «o»": a descriptor, not a new clause
     if ";" in gap or ":" in gap or "«" in gap:
         return False
     words = words_of(gap)
@@ -96,13 +97,31 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
     items: list[Slot] = []
     cursor = pos
     for ps, pe, slot in sk.placeholders(pos, stop):
+        if slot.kind == "o" and items and _OWNER_GAP.fullmatch(sk.skel, cursor, ps):
+            items[-1] = slot  # "«o1» parent «o2»": «o1» only describes the investor, «o2»
+            cursor = pe
+            continue
         if slot.kind != "o" or not _gap_ok(sk.skel[cursor:ps], first=not items):
             break
         if items and _SPEAKS.match(sk.skel, pe):
             break  # "drew X and Y, Kinfolk said on Tuesday": the speaker opens a new clause
+        possessor = None if items else _POSSESSOR_OF_LIST.match(sk.skel, pe)
+        if possessor:
+            cursor = possessor.end()  # "include «o»'s existing backers «o1», «o2»": «o» owns the list
+            continue
         items.append(slot)
         cursor = pe
     return items
+
+
+# "«o1» parent «o2»", "«o1» affiliate «o2»": a company named by its tie to the one before it.
+_OWNER_GAP = re.compile(r"(?:'s\s|’s\s|\s)(?:parent|owner|affiliate|unit|arm|subsidiary|sister\scompany)\s")
+
+
+# "«o»'s existing backers", "«o»’ early investors": the organisation whose backers the list names.
+_POSSESSOR_OF_LIST = re.compile(
+    r"(?:'s|’s|'|’)\s(?:[\w\-]+\s){0,2}?(?:backers|investors|shareholders|funders|stakeholders)\b"
+)
 
 
 _SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
@@ -140,7 +159,14 @@ def list_before(sk: Skeleton, pos: int) -> list[Slot]:
 
 def subject_before(sk: Skeleton, pos: int) -> Slot | None:
     """The organisation that is the subject of a verb at ``pos``: the nearest one before it that is not
-    governed by a preposition ("backed by «o»") nor a modifier ("«o»-backed")."""
+    governed by a preposition ("backed by «o»") nor a modifier ("«o»-backed").
+
+    A name inside an apposition between commas is not the subject: in "«o1», the first company formed by
+    «o2», closed ..." it is «o1» that closed.
+    """
+    aside = _APPOSITION_BEFORE.search(sk.skel, 0, pos)
+    if aside:
+        pos = aside.start() + len(aside.group(1))
     for ps, pe, slot in reversed(sk.placeholders(0, pos)):
         if slot.kind != "o":
             continue
@@ -151,6 +177,14 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
             continue
         return slot
     return None
+
+
+# "«o1», a startup spun out of «o2», has raised": the aside after «o1» ends in a comma right before
+# the verb (a few adverbs or auxiliaries apart) and holds no other clause boundary.
+_APPOSITION_BEFORE = re.compile(
+    r"(«o\d+»),\s(?:a|an|the|its|one\sof|«o\d+»(?=\s(?!and\b|or\b)[a-z]))\s[^,;:()«»]*(?:«[^»]+»[^,;:()«»]*)*,\s"
+    r"(?:(?:also|has|have|had|recently|reportedly|now|just|then|successfully)\s)*$"
+)
 
 
 def subjects(sk: Skeleton, pos: int) -> list[Slot]:
@@ -225,6 +259,13 @@ _DATE_SKIP_BEFORE = re.compile(
 
 
 _MODEL_SLOT = re.compile(r"«x\d+»")
+
+
+# "investment manager", "investment management firm": what an investor does, not a list-ending word.
+_TRADE_DESCRIPTOR = re.compile(
+    r"\b(?:investment|financing|funding)\s(?:management\s)?(?:managers?|firms?|company|companies|arm|funds?"
+    r"|banks?|group|house|vehicle|platform|giant|boutique|holding|unit|company)\b"
+)
 
 
 # Words that cannot stand between a list cue and the first investor it opens.

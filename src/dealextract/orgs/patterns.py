@@ -1302,7 +1302,22 @@ _OF_HEADS = frozenset(
     ]
 )
 _IN_HEADS = frozenset(
-    ["invested", "invests", "investing", "investment", "investments", "stake", "stakes", "interest"]
+    [
+        "invested",
+        "invests",
+        "investing",
+        "investment",
+        "investments",
+        "stake",
+        "stakes",
+        "interest",
+        # "$600m funding in X", "a Series B round in X": a place after them is refused by the places list
+        "funding",
+        "financing",
+        "round",
+        "bet",
+        "injection",
+    ]
 )
 
 #: Words that may follow "and" inside a name ("Institute of Science and Technology").
@@ -1515,6 +1530,13 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
             and i + 2 < limit
             and lower[i + 2] in {"funding", "financing", "round", "series", "investment"}
         )
+    if lower[i] == "," and run.start > 0 and lower[run.start - 1] == "," and i + 1 < limit:
+        # "Its rival, X, has raised ...": a name set off by commas before its verb; only a deal verb
+        # (a bare "X, said" or "X, is" stays a list item or an aside)
+        word, nxt = lower[i + 1], lower[i + 2] if i + 2 < limit else ""
+        return word in RIGHT_TRIGGERS and (
+            nxt in _WEAK_FOLLOW if word in _WEAK_RIGHT else word not in _COMMA_WEAK
+        )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
     if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
@@ -1527,6 +1549,9 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return nxt in _WEAK_FOLLOW
     return True
 
+
+#: Right triggers too common after a comma in a list of names to make the name before an organisation.
+_COMMA_WEAK = frozenset(["announced", "launched", "released", "unveiled", "gets", "got", "joined", "backed"])
 
 _MONEY_START = frozenset("$€£¥₹₩")
 _CURRENCY_WORDS = frozenset(
