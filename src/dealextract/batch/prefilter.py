@@ -4,6 +4,7 @@ Most articles in a news dump state no deal, and the full pipeline costs far more
 Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence that has one of:
 
 * an acquisition trigger (``frames.ACQUIRE_RE``): no other condition;
+* a strong raise verb with money as its object ("raised money from", ``frames.RAISE_MONEY_RE``);
 * a raise or invest trigger (``frames.RAISE_*``, ``frames.INVEST_RE``) together with an amount or a
   funding word (``frames.FUNDING_WORDS``) in the same sentence (``_is_financing``);
 * a stake ("took a 20% stake in"): a stake verb or invest trigger and a stake noun followed by "in";
@@ -96,6 +97,8 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
 
     if found(F.ACQUIRE_RE):
         return Verdict("acquire")
+    if found(F.RAISE_MONEY_RE):
+        return Verdict("raise_money")
     funding = found(F.FUNDING_WORDS) is not None
     invest = found(INVEST_ANY) is not None
     if funding and (invest or found(RAISE_ANY)):
@@ -111,7 +114,9 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
 
 # Every line that passes a test above matches one of these: a line that holds none of their literals
 # cannot pass, and is never looked at (one Aho-Corasick scan of the article finds the rest).
-_STARTERS = frozenset((F.ACQUIRE_RE, F.FUNDING_WORDS, INVEST_ANY, F.STAKE_VERB_RE, RAISE_STRONG_ANY))
+_STARTERS = frozenset(
+    (F.ACQUIRE_RE, F.RAISE_MONEY_RE, F.FUNDING_WORDS, INVEST_ANY, F.STAKE_VERB_RE, RAISE_STRONG_ANY)
+)
 _GATE = LiteralGate([*_STARTERS, RAISE_ANY, STAKE_NOUN, *(cue.pattern for cue in F.CUES)])
 
 

@@ -47,7 +47,7 @@ from dealextract.names import names_match
 from dealextract.records import DateValue, DealKind, Money, Role
 
 _POSSESSIVE_DEAL = re.compile(
-    r"«o(\d+)»(?:'s|’s|'|’)\s(?:[^«.;]{0,40}?)(?:round|funding|financing|series|seed|investment|fundraising|raise)\b"
+    r"«o(\d+)»(?:'s|’s|'|’)\s(?:[^«.;]|«m\d+»){0,40}?(?:round|funding|financing|series|seed|investment|fundraising|raise)\b"
     r"|(?:round|funding|financing|investment|stake|series\s[a-k]\+?|seed|raise)\s(?:of|for|in|into)\s(?:the\s)?«o(\d+)»"
 )
 _PRODUCT_AFTER = re.compile(
@@ -153,6 +153,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
         found.append(Trigger(m.start(), m.end(), "give", "participant", False, True))
     for m in matches(F.RAISE_PASSIVE_RE):
         found.append(Trigger(m.start(), m.end(), "passive_raise", "participant", False, True))
+    for m in matches(F.RAISE_BACKED_RE):
+        found.append(Trigger(m.start(), m.end(), "raise", "participant", False, True))
     for m in matches(F.RAISE_RANKING_RE):
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, True))
     for m in matches(F.RAISE_RE):
@@ -197,8 +199,10 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     if t.family == "raise":
         if t.strong:
             # "... than the $15 billion Databricks raised in December": the amount comes first
-            return first_positive is not None or bool(
-                _MONEY_THEN_SUBJECT.search(sk.skel, max(0, t.start - 30), t.start)
+            return (
+                first_positive is not None
+                or bool(F.MONEY_OBJECT_RE.match(window))
+                or bool(_MONEY_THEN_SUBJECT.search(sk.skel, max(0, t.start - 30), t.start))
             )
         # "gets $8 million from X", "lands $8 million": an amount right after the verb is the raise
         return (funding is not None and funding.start() < 90) or bool(_MONEY_RIGHT_AFTER.match(window))
@@ -848,6 +852,7 @@ _GATE = LiteralGate(
         _GIVE,
         F.RAISE_PASSIVE_RE,
         F.RAISE_RANKING_RE,
+        F.RAISE_BACKED_RE,
         F.RAISE_RE,
         *(cue.pattern for cue in F.CUES),
     ]

@@ -26,7 +26,7 @@ FUNDING_WORDS = re.compile(
     r"\b(?:round|rounds|funding|financing|fundraising|fund-raising|investment|investments|invest"
     r"|series|seed|angel|pre-[a-f]\b|pre-ipo|venture|backing|capital\s(?:injection|infusion|increase)"
     r"|cash\sinjection|war\schest|raise|tranche|equity|stake|valuation|investors?|backers?|invested|investing"
-    r"|participated|participating|co-invest\w*|debt|credit\sfacility|convertible)\b"
+    r"|participated|participating|co-invest\w*|debt|credit\sfacility|convertible|undisclosed\s(?:amount|sum))\b"
 )
 
 # Objects that make "raised / closed / landed ..." something other than a company's financing.
@@ -52,10 +52,22 @@ RAISE_WEAK = (
     r"|banked|banks|announced|announces|unveiled|unveils|collected|collects|fetched|fetches"
     r"|finalised|finalized|sealed|seals|wrapped\sup|wraps\sup|kicked\soff|launched|launches"
 )
+# "raised money from X", "secured fresh capital": a raise that names no amount and no round.
+MONEY_OBJECT_RE = re.compile(
+    r"\s(?:some\s|more\s|new\s|fresh\s|additional\s|outside\s|external\s|private\s)?(?:money|capital|cash)\b"
+    r"(?!\s(?:spending|expenditures?|requirements?|ratios?|gains?|markets?|city|flows?|reserves?|prizes?))"
+)
+RAISE_MONEY_RE = re.compile(rf"(?<![-\w])(?:{RAISE_STRONG}){MONEY_OBJECT_RE.pattern}")
 # "$50 million was swept up by logistics startup X": the target comes after "by".
 RAISE_PASSIVE_RE = re.compile(
     r"(?<![-\w])(?:was|were|has\sbeen|had\sbeen|is|are|being)\s(?:[\w\-]+\s)?(?:swept\sup|raised|secured|bagged"
     r"|snagged|picked\sup|landed|pulled\sin|raked\sin|netted|collected|received|mopped\sup|scooped\sup)\s+by\b"
+)
+# "X is already backed by $100 million in financing", "X has been funded by $40m from ...": the
+# subject raised the amount that backs it.
+RAISE_BACKED_RE = re.compile(
+    r"(?<![-\w])(?:is|was|are|were|has\sbeen|have\sbeen|had\sbeen)\s(?:already\s|now\s|also\s)?"
+    r"(?:backed|funded|financed|bankrolled)\sby\s(?:its\sown\s|some\s)?(?=«m)"
 )
 # "Among them, X and Y led with $5 million each": led the ranking, i.e. raised the most.
 RAISE_RANKING_RE = re.compile(r"(?<![-\w])(?:led|topped\sthe\slist|top\sthe\slist|came\sfirst)\s(?=with\s«m)")

@@ -304,7 +304,7 @@ class OrgsComponent(GazetteerComponent):
                     and inside[0].start == trimmed.start
                     and len(inside) == 1
                 )
-                if not (org_end or place_end):
+                if not (org_end or place_end or self._org_word_then_place(t, trimmed, last.end)):
                     continue
                 if self._rejected(t, trimmed, sent.start):
                     continue
@@ -315,6 +315,18 @@ class OrgsComponent(GazetteerComponent):
                     _Found(trimmed.start, _legal_end(t, trimmed.end), name, kind, "extends", None, parent)
                 )
         return out
+
+    def _org_word_then_place(self, t: TokenTable, run: P.Run, after: int) -> bool:
+        """ "SoftBank Ventures Asia", "Sequoia Capital China": an organisation word after the known name,
+        then a country or region (one or two words) that names the branch."""
+        for width in (1, 2):
+            cut = run.end - width
+            if cut <= after:
+                break
+            place = self.places.get(t.span_text(cut, run.end))
+            if place is not None and place.kind in {"country", "region"}:
+                return P.ends_in_org_word(t, P.Run(run.start, cut))
+        return False
 
     def _is_place(self, t: TokenTable, run: P.Run) -> bool:
         return self.places.get(t.span_text(run.start, run.end)) is not None

@@ -393,6 +393,9 @@ _WEAK_FOLLOW = frozenset(
         "now",
         "also",
         "successfully",
+        "earlier",
+        "previously",
+        "already",
     ]
 )
 
