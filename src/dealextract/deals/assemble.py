@@ -89,7 +89,8 @@ _GIVE = re.compile(
 _RECEIVE_VERB = re.compile(r"(?:received|receives|receiving|gets|got|getting|obtained|obtains)\b")
 _MONEY_THEN_SUBJECT = re.compile(r"«m\d+»\s(?:[\w\-]+\s)?«o\d+»\s(?:has\s|had\s|just\s|recently\s)?$")
 _LISTING_GAP = re.compile(
-    r"[\s:,;\-–—(|]*(?:[\w\-]+\s){0,2}?(?:about|over|nearly|some|more\sthan|up\sto)?\s*"
+    r"[\s:,;\-–—(|]*(?:(?!(?:said|says|told|noted|added|expects?|hopes?|is|was|has|had|will)\b)[\w\-]+\s){0,2}?"
+    r"(?:about|over|nearly|some|more\sthan|up\sto)?\s*"
 )
 _MONEY_NAMES_ROUND = re.compile(
     r"\s(?:[\w\-]+\s)?(?:round|investment|financing|funding)\s(?:from|led\sby|by)\b"
@@ -232,11 +233,19 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     stated: list[Draft] = []
     pending: list[Draft] = []
     anchors: list[tuple[int, Draft]] = []  # (trigger end, draft) for attaching cue lists
-    for i, t in enumerate(triggers):
-        window_end = triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
-        for draft in _drafts_for(sk, t, window_end, found_money, article):
-            draft.round = pick_round(sk, t.start, (t.start, window_end))
-            draft.date = pick_date(sk, t.start, (t.start, window_end))
+    windows = [
+        (t, (t.start, triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)))
+        for i, t in enumerate(triggers)
+    ]
+    framed = [(t, window, _drafts_for(sk, t, window[1], found_money, article)) for t, window in windows]
+    # a round or date inside the clause of another trigger that states its own deal is that deal's
+    # ("X raised ... in a Series B, while Y gathered ... across two rounds")
+    claimed = [w for _, w, drafts in framed if any(d.target_how != "pending" for d in drafts)]
+    for t, window, drafts in framed:
+        others = [w for w in claimed if w != window]
+        for draft in drafts:
+            draft.round = pick_round(sk, t.start, window, others)
+            draft.date = pick_date(sk, t.start, window, others)
             draft.valuation = pick_valuation(found_money)
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":

@@ -7,6 +7,7 @@ These readers know nothing of deals: ``assemble.py`` asks them where the parties
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dealextract.deals import frames as F
 from dealextract.deals.skeleton import Skeleton, Slot
@@ -224,9 +225,16 @@ _PREPOSITIONS = frozenset("in into on at for to with from by of as over under ab
 _PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at)\s(?:[\w\-’'.]+\s){0,4}$")
 
 
-def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> str | None:
-    """The round named nearest to ``anchor`` (preferring one inside ``window``)."""
-    rounds = list(sk.rounds)
+def _within(pos: int, windows: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in windows)
+
+
+def pick_round(
+    sk: Skeleton, anchor: int, window: tuple[int, int] | None = None, others: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """The round named nearest to ``anchor`` (preferring one inside ``window``), never one inside the
+    ``others``: the clauses of other frames of the sentence that state deals of their own."""
+    rounds = [r for r in sk.rounds if not _within(r[0], others)] if others else list(sk.rounds)
     if not rounds:
         return None
     if window:
@@ -236,12 +244,17 @@ def pick_round(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None)
     return min(rounds, key=lambda r: abs(r[0] - anchor))[2]
 
 
-def pick_date(sk: Skeleton, anchor: int, window: tuple[int, int] | None = None) -> DateValue | None:
+def pick_date(
+    sk: Skeleton, anchor: int, window: tuple[int, int] | None = None, others: Sequence[tuple[int, int]] = ()
+) -> DateValue | None:
     """The date nearest to ``anchor`` that dates this event (not "founded in 2017", not "by 2030"),
-    preferring one inside the frame's ``window`` ("X acquired Y in 2016" in a sentence with other dates)."""
+    preferring one inside the frame's ``window`` ("X acquired Y in 2016" in a sentence with other dates)
+    and never one in the clause of another frame (``others``, as for ``pick_round``)."""
     best: tuple[int, DateValue] | None = None
     for ps, _, slot in sk.placeholders():
         if slot.kind != "d" or slot.date is None or slot.date.value is None:
+            continue
+        if others and _within(ps, others):
             continue
         if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
             continue
