@@ -10,6 +10,8 @@ Configurations:
 * ``full deal-only``: the full pipeline on deal articles only;
 * ``full mixed``: the full pipeline on the mixed dump (one deal article in ten);
 * ``deals-only mixed``: ``--deals-only`` (prefilter) on the mixed dump;
+* ``prefilter + blank``: the ceiling of ``--deals-only`` for any spaCy pipeline: read each line, run the
+  prefilter, tokenise the candidates with ``spacy.blank("en")`` alone, write one JSON line per article;
 * each pipeline configuration with ``--jobs 1`` and ``--jobs 2``.
 
     python benchmarks/throughput.py --mb 20            # prints a Markdown table
@@ -56,6 +58,18 @@ def child(mode: str, path: str, extra: list[str]) -> None:
         texts = (json.loads(line)["text"] for line in open(path, encoding="utf-8"))  # noqa: SIM115
         for _ in nlp.pipe(texts, batch_size=64):
             pass
+        code = 0
+    elif mode == "prefilter-blank":
+        import spacy
+
+        from dealextract.batch.prefilter import is_candidate
+
+        nlp = spacy.blank("en")
+        with open(path, encoding="utf-8") as lines, open(os.devnull, "w", encoding="utf-8") as sink:
+            for line in lines:
+                record = json.loads(line)
+                n = len(nlp(record["text"])) if is_candidate(record["text"]) else 0
+                sink.write(json.dumps({"id": record.get("id"), "tokens": n, "deals": []}) + "\n")
         code = 0
     else:
         from dealextract.cli import main
@@ -107,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         ("full pipeline, mixed dump, --jobs 2", "cli", mixed, ["--jobs", "2"]),
         ("--deals-only, mixed dump, --jobs 1", "cli", mixed, ["--jobs", "1", "--deals-only"]),
         ("--deals-only, mixed dump, --jobs 2", "cli", mixed, ["--jobs", "2", "--deals-only"]),
+        ("prefilter + blank tokenizer on candidates, mixed dump (ceiling)", "prefilter-blank", mixed, []),
     ]
     rows = []
     for label, mode, path, extra in configs:

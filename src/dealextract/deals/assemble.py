@@ -98,7 +98,8 @@ _MONEY_NAMES_ROUND = re.compile(
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
 _AMONG_TAIL = re.compile(
-    r"\s*(?:,\s*)?(?:(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin)\b"
+    r"\s*(?:,\s*)?(?:(?P<co_lead>co-leading|jointly\sleading)\b|(?P<lead>leading|spearheading|anchoring)\b"
+    r"|(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin)\b"
     r"|(?:likely|expected|set|poised|due)\sto\s(?:put|invest|join|participate|take\spart|chip\sin)\b"
     r"|(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
     r"|as\s(?:a|an|the|its)\s(?:[\w\-]+\s)?(?:investor|backer|shareholder)s?)"
@@ -173,10 +174,18 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
     return kept
 
 
+# What a raise verb may be followed by that is no money raised: "raised its total to", "fetched a
+# valuation of", "the range was raised to $12 to $14" (a number lifted, not money raised).
+_NOT_RAISED_MONEY = re.compile(
+    r"\s*(?:(?:its|the|their)\s(?:total|overall|cumulative)\b|(?:a|an|its|the)\s(?:[\w\-]+\s)?valuation\b"
+    r"|(?:to|by)\s(?:about\s|around\s|roughly\s)?«m)"
+)
+
+
 def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     """Whether a raise/invest trigger speaks of financing ("raised $5m", not "raised prices")."""
     window = sk.skel[t.end : min(window_end, t.end + 120)]
-    if re.match(r"\s*(?:its|the|their)\s(?:total|overall|cumulative)\b", window):
+    if _NOT_RAISED_MONEY.match(window):
         return False
     money_at = window.find("«m")
     if money_at >= 0 and _MONEY_THEN_OTHER.match(window, window.find("»", money_at) + 1):
@@ -193,7 +202,7 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     )
     if negative and (first_positive is None or negative.start() < first_positive):
         return False
-    if re.search(r"\b(?:fund|funds|vehicle)\b", window[:100]) and not re.search(
+    if re.search(r"\b(?<!-)(?:fund|funds|vehicle)\b", window[:100]) and not re.search(
         r"\b(?:round|series|seed|funding|financing|startup|company)\b", window[:100]
     ):
         return False
@@ -256,6 +265,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 continue
             if draft.target.is_reference:
                 draft.target = _sane_reference(draft.target, recent)
+                draft.target = _not_its_own_buyer(sk, draft, recent)
             stated.append(draft)
             anchors.append((t.end, draft))
     for tranche in _debt_tranches(sk, stated):
@@ -323,8 +333,11 @@ def _cue_lists(
             out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
     for m in _WITH_AMONG.finditer(sk.skel):
         slots = list_after(sk, m.end(), len(sk.skel))
-        if slots and _AMONG_TAIL.match(sk.skel, sk.end_of(slots[-1])):
-            out.append((m.start(), m.end(), _AMONG_CUE, [Investor(s, "participant", True) for s in slots]))
+        tail = _AMONG_TAIL.match(sk.skel, sk.end_of(slots[-1])) if slots else None
+        if tail:
+            # "with «o» leading the round": the role is told after the list
+            role: Role = "co_lead" if tail["co_lead"] else "lead" if tail["lead"] else "participant"
+            out.append((m.start(), m.end(), _AMONG_CUE, [Investor(s, role, True) for s in slots]))
     out.sort(key=lambda x: x[0])
     return out
 
@@ -587,6 +600,29 @@ def _sane_reference(target: Slot, recent: list[Draft]) -> Slot:
         main = recent[-1].target
         return Slot("o", target.start, target.end, target.text, name=main.name, is_reference=True)
     return target
+
+
+def _not_its_own_buyer(sk: Skeleton, draft: Draft, recent: list[Draft]) -> Slot:
+    """ "Shares of X rose after it said Y would buy the company": a reference that resolved to the buyer
+    or investor of the same deal means the company named before it (in the sentence, else the deal told
+    just before)."""
+    target = draft.target
+    parties = [i.slot.name for i in draft.investors]
+    if not any(names_match(p, target.name) for p in parties):
+        return target
+    at = next((ps for ps, _, slot in sk.placeholders() if slot.start == target.start), len(sk.skel))
+    before = [
+        slot
+        for _, _, slot in sk.placeholders(0, at)
+        if slot.kind == "o" and not slot.is_reference and not any(names_match(p, slot.name) for p in parties)
+    ]
+    if before:
+        name = before[-1].name
+    elif recent and not any(names_match(p, recent[-1].target.name) for p in parties):
+        name = recent[-1].target.name
+    else:
+        return target
+    return Slot("o", target.start, target.end, target.text, name=name, is_reference=True)
 
 
 def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:

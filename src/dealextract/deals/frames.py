@@ -31,7 +31,7 @@ FUNDING_WORDS = re.compile(
 
 # Objects that make "raised / closed / landed ..." something other than a company's financing.
 NOT_A_FINANCING = re.compile(
-    r"\b(?:fund|funds|vehicle|contract|contracts|order|orders|prize|award|awards|ipo|listing"
+    r"\b(?<!-)(?:fund|funds|vehicle|contract|contracts|order|orders|prize|award|awards|ipo|listing"
     r"|public\soffering|flotation|revenue|revenues|sales|profit|profits|loan\sfrom\sthe\sgovernment"
     r"|prices?|concerns?|questions?|doubts?|eyebrows|awareness|the\sbar|tariffs?|rates?|bid|offer"
     r"|patent|patents|license|licence|approval|deal\swith|partnership|customers?|users?|votes?|damages"
@@ -124,7 +124,7 @@ STAKE_RE = re.compile(
 
 # "took a 20% stake in", "picked up a minority stake in": an investment by the subject.
 STAKE_VERB_RE = re.compile(
-    r"\b(?:took|takes|taking|take|picked\sup|picks\sup|built|builds|building|secured|secures|holds|amassed|obtained"
+    r"\b(?:took|takes|taking|take|taken|picked\sup|picks\sup|built|builds|building|secured|secures|holds|amassed|obtained"
     r"|obtains|gained|gains|won|wins)\b"
 )
 

@@ -41,7 +41,8 @@ _QUANTITY = re.compile(r"\b\d[\d,.]*(?![\d,.]|\s?(?:%|per\s?cent|percent))")
 
 _ALLOWED_BEFORE_VERB = frozenset(
     """also jointly has have had recently previously both all together then which who that itself
-    reportedly now again subsequently separately earlier later each collectively""".split()
+    reportedly now again subsequently separately earlier later each collectively
+    would will could may might is are was were set expected agreed plans plan to""".split()
 )
 
 
@@ -165,6 +166,9 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
     A name inside an apposition between commas is not the subject: in "«o1», the first company formed by
     «o2», closed ..." it is «o1» that closed.
     """
+    relative = _RELATIVE_BEFORE.search(sk.skel, max(0, pos - 60), pos)
+    if relative:
+        return sk.slots[int(relative.group(1))]  # "the backers of «o», which raised": «o» raised
     aside = _APPOSITION_BEFORE.search(sk.skel, 0, pos)
     if aside:
         pos = aside.start() + len(aside.group(1))
@@ -178,6 +182,13 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
             continue
         return slot
     return None
+
+
+# "«o», which raised", "«o» that has secured": a relative clause's subject is the name it follows.
+_RELATIVE_BEFORE = re.compile(
+    r"«o(\d+)»,?\s(?:which|that|who)\s(?:(?:also|has|have|had|recently|reportedly|now|just|earlier|previously"
+    r"|successfully)\s)*$"
+)
 
 
 # "«o1», a startup spun out of «o2», has raised": the aside after «o1» ends in a comma right before

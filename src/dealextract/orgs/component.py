@@ -16,6 +16,7 @@ Config::
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
@@ -684,12 +685,18 @@ def _any_within(starts: list[int], lo: int, hi: int) -> bool:
     return k < len(starts) and starts[k] < hi
 
 
+_FUND_NUMBER = re.compile(r"[1-9]|1[0-9]|I{1,3}|IV|V|VI{1,3}|IX|X")
+
+
 def _legal_end(t: TokenTable, end: int) -> int:
-    """Extend a name over legal forms after it: "Tencent Holdings Ltd", "X Technology Co., Ltd."."""
+    """Extend a name over legal forms after it ("Tencent Holdings Ltd", "X Technology Co., Ltd.") and a
+    fund over its number ("Vision Fund 2", "Growth Fund III")."""
     n = t.n
     text, lower = t.text, t.lower
     while end < n:
-        if lower[end] in P.LEGAL_FORMS and text[end][0].isupper() and t.ws[end - 1]:
+        if (lower[end] in P.LEGAL_FORMS and text[end][0].isupper() and t.ws[end - 1]) or (
+            lower[end - 1] == "fund" and t.ws[end - 1] and _FUND_NUMBER.fullmatch(text[end])
+        ):
             end += 1
         elif (
             text[end] == ","

@@ -1302,6 +1302,8 @@ _OF_HEADS = frozenset(
         "spin-off",
         "spinoff",
         "arm",
+        "shares",
+        "stock",
     ]
 )
 _IN_HEADS = frozenset(
