@@ -5,6 +5,8 @@ Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence th
 
 * an acquisition trigger (``frames.ACQUIRE_RE``): no other condition;
 * a strong raise verb with money as its object ("raised money from", ``frames.RAISE_MONEY_RE``);
+* a price paid for a company ("will pay $28 billion for X", ``frames.PAY_FOR_RE``): a pay verb and an
+  amount;
 * a raise or invest trigger (``frames.RAISE_*``, ``frames.INVEST_RE``) together with an amount or a
   funding word (``frames.FUNDING_WORDS``) in the same sentence (``_is_financing``);
 * a stake ("took a 20% stake in"): a stake verb or invest trigger and a stake noun followed by "in";
@@ -61,6 +63,8 @@ def _without_trailing_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
 RAISE_STRONG_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG})\b")
 RAISE_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG}|{F.RAISE_WEAK})\b")
 INVEST_ANY = _without_trailing_lookahead(F.INVEST_RE)
+# the price of a company: on the raw line, where amounts and names are words, not placeholders
+PAY_FOR_ANY = re.compile(r"\b(?:pay|pays|paid|paying)\b")
 STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|interest|holding)\s+in\b")
 
 
@@ -99,6 +103,8 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
         return Verdict("acquire")
     if found(F.RAISE_MONEY_RE):
         return Verdict("raise_money")
+    if found(PAY_FOR_ANY) and has_amount(line):
+        return Verdict("pay_for")
     funding = found(F.FUNDING_WORDS) is not None
     invest = found(INVEST_ANY) is not None
     if funding and (invest or found(RAISE_ANY)):
@@ -115,7 +121,15 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
 # Every line that passes a test above matches one of these: a line that holds none of their literals
 # cannot pass, and is never looked at (one Aho-Corasick scan of the article finds the rest).
 _STARTERS = frozenset(
-    (F.ACQUIRE_RE, F.RAISE_MONEY_RE, F.FUNDING_WORDS, INVEST_ANY, F.STAKE_VERB_RE, RAISE_STRONG_ANY)
+    (
+        F.ACQUIRE_RE,
+        F.RAISE_MONEY_RE,
+        PAY_FOR_ANY,
+        F.FUNDING_WORDS,
+        INVEST_ANY,
+        F.STAKE_VERB_RE,
+        RAISE_STRONG_ANY,
+    )
 )
 _GATE = LiteralGate([*_STARTERS, RAISE_ANY, STAKE_NOUN, *(cue.pattern for cue in F.CUES)])
 

@@ -155,6 +155,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
         found.append(Trigger(m.start(), m.end(), "give", "participant", False, True))
     for m in matches(F.RAISE_PASSIVE_RE):
         found.append(Trigger(m.start(), m.end(), "passive_raise", "participant", False, True))
+    for m in matches(F.PAY_FOR_RE):
+        found.append(Trigger(m.start(), m.end(), "pay", "acquirer", True, True))
     for m in matches(F.RAISE_BACKED_RE):
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, True))
     for m in matches(F.RAISE_RANKING_RE):
@@ -182,10 +184,18 @@ _NOT_RAISED_MONEY = re.compile(
 )
 
 
+# "raised HK$5.5 billion in its Hong Kong listing": money from the public, not a private deal.
+_LISTING_AFTER = re.compile(
+    r"^[^.;]*?«m\d+»\s(?:[\w\-]+\s){0,2}?(?:in|through|from|via|with)\s(?:its|an|the|a|their)\s(?:[\w\-]+\s){0,3}?"
+    r"(?:ipo|listing|initial\spublic\soffering|public\soffering|share\ssale|flotation|stock\smarket\sdebut"
+    r"|rights\sissue|bond\s(?:sale|issue))\b"
+)
+
+
 def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     """Whether a raise/invest trigger speaks of financing ("raised $5m", not "raised prices")."""
     window = sk.skel[t.end : min(window_end, t.end + 120)]
-    if _NOT_RAISED_MONEY.match(window):
+    if _NOT_RAISED_MONEY.match(window) or (t.family == "raise" and _LISTING_AFTER.search(window[:90])):
         return False
     money_at = window.find("«m")
     if money_at >= 0 and _MONEY_THEN_OTHER.match(window, window.find("»", money_at) + 1):
@@ -265,7 +275,6 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 continue
             if draft.target.is_reference:
                 draft.target = _sane_reference(draft.target, recent)
-                draft.target = _not_its_own_buyer(sk, draft, recent)
             stated.append(draft)
             anchors.append((t.end, draft))
     for tranche in _debt_tranches(sk, stated):
@@ -439,6 +448,18 @@ def _draft_for(
         draft = Draft("funding_round", receiver, "object", amount=definite(money) if money else None)
         draft.add_investors(Investor(g, "participant", False) for g in givers)
         return draft
+    if t.family == "pay":
+        # "X will pay $28 billion for health records firm Y": Y is bought, for that amount
+        m = F.PAY_FOR_RE.match(sk.skel, t.start)
+        if m is None:
+            return None
+        buyers = subjects(sk, t.start)
+        price = sk.slots[int(m.group(1))].money
+        draft = Draft(
+            "acquisition", sk.slots[int(m.group(2))], "object", amount=definite(price) if price else None
+        )
+        draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
+        return draft
     if t.family == "passive_raise":
         raisers = list_after(sk, t.end, window_end)
         before = [m for ps, _, m, role in found_money if role == "deal" and ps < t.start]
@@ -511,6 +532,8 @@ def _draft_for(
         if t.family == "invest" and re.search(r"\b(?:round|series|seed|angel|pre-[a-f])\b", window_text):
             kind = "funding_round"
         role = t.role
+        if target is not None:
+            target = _not_its_own_buyer(sk, target, investors)
         if target is None:
             # "Sequoia led the round": the deal is named elsewhere; the caller attaches by context
             draft = Draft(kind, investors[0], "pending", amount=amount)
@@ -544,7 +567,7 @@ def _draft_for(
             return None
         target = obj[0]
         buyers = subjects(sk, t.start)
-    draft = Draft("acquisition", target, "object", amount=amount)
+    draft = Draft("acquisition", _not_its_own_buyer(sk, target, buyers), "object", amount=amount)
     draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
     return draft
 
@@ -602,27 +625,22 @@ def _sane_reference(target: Slot, recent: list[Draft]) -> Slot:
     return target
 
 
-def _not_its_own_buyer(sk: Skeleton, draft: Draft, recent: list[Draft]) -> Slot:
-    """ "Shares of X rose after it said Y would buy the company": a reference that resolved to the buyer
-    or investor of the same deal means the company named before it (in the sentence, else the deal told
-    just before)."""
-    target = draft.target
-    parties = [i.slot.name for i in draft.investors]
-    if not any(names_match(p, target.name) for p in parties):
+def _not_its_own_buyer(sk: Skeleton, target: Slot, parties: list[Slot]) -> Slot:
+    """ "Shares of X rose after it said Y would buy the company", "X's parent Y invested more in the
+    firm": a reference that resolved to the buyer or investor of the same deal means the company named
+    before it in the sentence."""
+    names = [p.name for p in parties]
+    if not target.is_reference or not any(names_match(n, target.name) for n in names):
         return target
-    at = next((ps for ps, _, slot in sk.placeholders() if slot.start == target.start), len(sk.skel))
+    at = next((ps for ps, _, slot in sk.placeholders() if slot is target), len(sk.skel))
     before = [
         slot
         for _, _, slot in sk.placeholders(0, at)
-        if slot.kind == "o" and not slot.is_reference and not any(names_match(p, slot.name) for p in parties)
+        if slot.kind == "o" and not slot.is_reference and not any(names_match(n, slot.name) for n in names)
     ]
-    if before:
-        name = before[-1].name
-    elif recent and not any(names_match(p, recent[-1].target.name) for p in parties):
-        name = recent[-1].target.name
-    else:
+    if not before:
         return target
-    return Slot("o", target.start, target.end, target.text, name=name, is_reference=True)
+    return Slot("o", target.start, target.end, target.text, name=before[-1].name, is_reference=True)
 
 
 def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:
@@ -898,6 +916,7 @@ _GATE = LiteralGate(
         F.RAISE_PASSIVE_RE,
         F.RAISE_RANKING_RE,
         F.RAISE_BACKED_RE,
+        F.PAY_FOR_RE,
         F.RAISE_RE,
         *(cue.pattern for cue in F.CUES),
     ]

@@ -115,6 +115,13 @@ ACQUIRE_RE = re.compile(
     re.X,
 )
 
+# "Oracle will pay $28 billion for health records firm Cernex": the price of a company is its purchase.
+PAY_FOR_RE = re.compile(
+    r"(?<![-\w])(?:pay|pays|paid|paying)\s(?:about\s|around\s|roughly\s|nearly\s|up\sto\s|some\s)?«m(\d+)»\s"
+    r"(?:in\s(?:cash|stock|cash\sand\sstock)\s)?(?:to\s(?:buy|acquire)\s|for\s)(?:the\s|a\s|an\s)?"
+    r"(?:[\w\-]+\s){0,4}?«o(\d+)»(?!'|’)"
+)
+
 STAKE_RE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
     r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"

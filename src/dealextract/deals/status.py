@@ -71,6 +71,8 @@ def status_of(text: str, kind: str) -> DealStatus:
         return "completed"
     if says(PLANNED):
         return "planned"
+    if says(COMMITTED):
+        return "announced"
     return "completed"
 
 
@@ -79,4 +81,12 @@ TALKS = re.compile(
 )
 
 
-_GATE = LiteralGate([REPORTED, TALKS, ANNOUNCED, PLANNED, COMPLETED])
+# "Amazon will invest up to $4 billion in X", "has agreed to lead": an investment promised on the
+# record, not yet made.
+COMMITTED = re.compile(
+    r"(?i)\b(?:will|(?:has\s|have\s)?agreed\sto|(?:has\s|have\s)?committed\sto|(?:has\s|have\s)?pledged\sto)\s"
+    r"(?:also\s)?(?:invest|inject|pour|put|provide|lead|back|fund)\b"
+)
+
+
+_GATE = LiteralGate([REPORTED, TALKS, ANNOUNCED, PLANNED, COMPLETED, COMMITTED])

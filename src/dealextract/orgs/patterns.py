@@ -1520,6 +1520,13 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
     return False
 
 
+#: Nouns after "X's" that make X an organisation: "X's Series B", "X's parent", "X's backers".
+_AFTER_POSSESSIVE = frozenset(
+    ["series", "funding", "financing", "round", "investment", "valuation", "backing", "parent", "owner",
+     "backers", "investors", "shareholders", "acquisition", "subsidiary"]
+)  # fmt: skip
+
+
 def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
     """ "X raised", "X has raised", "X led the round", "X-backed", "X's Series B"."""
     i = run.end
@@ -1530,7 +1537,7 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return t.ws[i] == "" and t.ws[i - 1] == ""
     if lower[i] in {"'s", "’s", "'", "’"} and i + 1 < limit:
         nxt = lower[i + 1]
-        return nxt in {"series", "funding", "financing", "round", "investment", "valuation", "backing"} or (
+        return nxt in _AFTER_POSSESSIVE or (
             nxt in {"latest", "new", "recent", "first", "second"}
             and i + 2 < limit
             and lower[i + 2] in {"funding", "financing", "round", "series", "investment"}
