@@ -44,6 +44,13 @@ def test_required_literals_of_simple_patterns() -> None:
     assert required_literals(re.compile(r"(?:a|b)?c*")) is None  # may match the empty string
 
 
+def test_a_factored_prefix_keeps_each_alternative() -> None:
+    """The parser turns "pay|paid|paying" into "pa" + a branch; "pa" alone would flag every "company"."""
+    assert required_literals(re.compile(r"\b(?:pay|pays|paid|paying)\b")) == {"pay", "pays", "paid", "paying"}
+    assert required_literals(re.compile(r"sol[de]")) == {"sold", "sole"}
+    assert required_literals(re.compile(r"ab[cd]x|abq")) == {"ab"}  # a branch that starts with a class
+
+
 def test_patterns_without_literals_always_run() -> None:
     word = re.compile(r"\w+")
     gate = LiteralGate([word])

@@ -78,7 +78,9 @@ def required_in(seq: Any) -> set[str] | None:
             run += chr(av)
             continue
         if run:
-            consider({run})
+            # "pa" + (y|id|ying): the parser factors a common prefix out of an alternation; the prefix
+            # with each branch's own leading literal is rarer than the prefix alone
+            consider({run + lead for lead in _leads(op, av)} or {run})
             run = ""
         if op is sre.SUBPATTERN:
             # a scoped "(?i:...)" would need its literals folded: none are taken from it (a scoped
@@ -97,6 +99,26 @@ def required_in(seq: Any) -> set[str] | None:
     if run:
         consider({run})
     return best[1] if best else None
+
+
+def _leads(op: Any, av: Any) -> set[str]:
+    """The literal each alternative of a branch or small character class starts with, or an empty set
+    when one of them starts with something else."""
+    if op is sre.IN and len(av) <= 8 and all(o is sre.LITERAL for o, _ in av):
+        return {chr(c) for _, c in av}
+    if op is not sre.BRANCH:
+        return set()
+    leads: set[str] = set()
+    for branch in av[1]:
+        lead = ""
+        for o, a in branch:
+            if o is not sre.LITERAL:
+                break
+            lead += chr(a)
+        if not lead:
+            return set()
+        leads.add(lead)
+    return leads
 
 
 def odds_of(literal: str) -> float:

@@ -5,6 +5,8 @@ Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence th
 
 * an acquisition trigger (``frames.ACQUIRE_RE``): no other condition;
 * a strong raise verb with money as its object ("raised money from", ``frames.RAISE_MONEY_RE``);
+* a sale of a stake or a business ("sold its chip unit to X", ``frames.SELL_RE``): a sell verb and a
+  word for what was sold (``frames.SOLD_THING``);
 * a price paid for a company ("will pay $28 billion for X", ``frames.PAY_FOR_RE``): a pay verb and an
   amount;
 * a raise or invest trigger (``frames.RAISE_*``, ``frames.INVEST_RE``) together with an amount or a
@@ -65,6 +67,10 @@ RAISE_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG}|{F.RAISE_WEAK})\b")
 INVEST_ANY = _without_trailing_lookahead(F.INVEST_RE)
 # the price of a company: on the raw line, where amounts and names are words, not placeholders
 PAY_FOR_ANY = re.compile(r"\b(?:pay|pays|paid|paying)\b")
+_PAY_THEN_FOR = re.compile(r"\b(?:pay|pays|paid|paying)\b[^;]{0,120}?\b(?:for|to\s+buy|to\s+acquire)\b")
+SELL_ANY = re.compile(
+    r"\b(?:sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded)\b"
+)
 STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|interest|holding)\s+in\b")
 
 
@@ -103,8 +109,10 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
         return Verdict("acquire")
     if found(F.RAISE_MONEY_RE):
         return Verdict("raise_money")
-    if found(PAY_FOR_ANY) and has_amount(line):
+    if found(PAY_FOR_ANY) and _PAY_THEN_FOR.search(low) and has_amount(line):
         return Verdict("pay_for")
+    if found(SELL_ANY) and F.SOLD_THING.search(low):
+        return Verdict("sale")
     funding = found(F.FUNDING_WORDS) is not None
     invest = found(INVEST_ANY) is not None
     if funding and (invest or found(RAISE_ANY)):
@@ -125,6 +133,7 @@ _STARTERS = frozenset(
         F.ACQUIRE_RE,
         F.RAISE_MONEY_RE,
         PAY_FOR_ANY,
+        SELL_ANY,
         F.FUNDING_WORDS,
         INVEST_ANY,
         F.STAKE_VERB_RE,

@@ -155,6 +155,9 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
         found.append(Trigger(m.start(), m.end(), "give", "participant", False, True))
     for m in matches(F.RAISE_PASSIVE_RE):
         found.append(Trigger(m.start(), m.end(), "passive_raise", "participant", False, True))
+    for m in matches(F.SELL_RE):
+        if F.SOLD_THING.search(m["object"]) and "«o" in m["object"]:
+            found.append(Trigger(m.start(), m.end(), "sell", "acquirer", True, True))
     for m in matches(F.PAY_FOR_RE):
         found.append(Trigger(m.start(), m.end(), "pay", "acquirer", True, True))
     for m in matches(F.RAISE_BACKED_RE):
@@ -437,6 +440,8 @@ def _draft_for(
     """The draft a single trigger states, or None when the words do not make a deal."""
     if t.family in ("raise", "invest") and not _is_financing(sk, t, window_end):
         return None
+    if t.role == "acquirer" and _CALLED_OFF.search(sk.skel, max(0, t.start - 60), t.start):
+        return None  # "abandoned its $20 billion deal to buy X": no company changed hands
     amount = pick_amount(found_money, t.start, t.end, window_end)
     if t.family == "give":
         # "a round led by X has given eldercare platform Kinfolk S$80 million in fresh capital"
@@ -460,6 +465,8 @@ def _draft_for(
         )
         draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
         return draft
+    if t.family == "sell":
+        return _sale_draft(sk, t, amount)
     if t.family == "passive_raise":
         raisers = list_after(sk, t.end, window_end)
         before = [m for ps, _, m, role in found_money if role == "deal" and ps < t.start]
@@ -569,6 +576,34 @@ def _draft_for(
         buyers = subjects(sk, t.start)
     draft = Draft("acquisition", _not_its_own_buyer(sk, target, buyers), "object", amount=amount)
     draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
+    return draft
+
+
+_CALLED_OFF = re.compile(
+    r"\b(?:abandon(?:ed|s|ing)?|scrap(?:ped|s|ping)?|call(?:ed|s|ing)?\soff|terminat(?:ed|es|ing)|cancel(?:l?ed|s)"
+    r"|walk(?:ed|s)?\saway\sfrom|pull(?:ed|s)?\sout\sof|blocked|block(?:s|ing)?|dropped|drops)\s(?:[^.;«]|«[mo]\d+»){0,50}$"
+)
+
+
+def _sale_draft(sk: Skeleton, t: Trigger, amount: Money | None) -> Draft | None:
+    """ "X sold a 51% stake in its Y unit to Z for $8.75 billion": Z buys Y (a takeover when the stake is
+    a majority or no stake is named, an investment for a minority stake); the seller is no party."""
+    m = F.SELL_RE.match(sk.skel, t.start)
+    if m is None:
+        return None
+    obj = m["object"]
+    sold = [int(i) for i in re.findall(r"«o(\d+)»", obj)]
+    if not sold:
+        return None
+    stake = re.search(
+        r"(\d+(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)|\b(minority|majority|controlling)\b", obj
+    )
+    minority = stake is not None and (
+        stake[2] == "minority" or (stake[1] is not None and float(stake[1]) < 50)
+    )
+    draft = Draft("investment" if minority else "acquisition", sk.slots[sold[-1]], "object", amount=amount)
+    buyer = sk.slots[int(m["buyer"])]
+    draft.add_investors([Investor(buyer, "participant" if minority else "acquirer", not minority)])
     return draft
 
 
@@ -917,6 +952,7 @@ _GATE = LiteralGate(
         F.RAISE_RANKING_RE,
         F.RAISE_BACKED_RE,
         F.PAY_FOR_RE,
+        F.SELL_RE,
         F.RAISE_RE,
         *(cue.pattern for cue in F.CUES),
     ]

@@ -122,6 +122,18 @@ PAY_FOR_RE = re.compile(
     r"(?:[\w\-]+\s){0,4}?«o(\d+)»(?!'|’)"
 )
 
+# "Intel is selling a 51% stake in its Altera unit to Silver Lake for $8.75 billion", "agreed to sell
+# its chip arm to X": the buyer comes after "to", the company sold inside the object.
+SELL_RE = re.compile(
+    r"(?<![-\w])(?:sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded)\s"
+    r"(?P<object>(?:[^;.«]|«[mo]\d+»){1,80}?)\sto\s(?:[\w\-]+\s){0,4}?«o(?P<buyer>\d+)»"
+)
+# what makes a sale a deal: a company's stake or business changes hands (not "sold 10,000 cars to")
+SOLD_THING = re.compile(
+    r"\b(?:stake|stakes|shareholding|interest|holding|unit|arm|division|business|subsidiary|company|startup"
+    r"|operations?|assets|brand)\b"
+)
+
 STAKE_RE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
     r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"

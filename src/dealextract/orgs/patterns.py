@@ -1467,6 +1467,9 @@ def ends_in_org_word(t: TokenTable, run: Run) -> bool:
 
 
 #: The words after a place and a hyphen that introduce the name after them ("Beijing-based X").
+#: "its X unit": a part of a company named by its own name.
+_PART_NOUNS = frozenset(["unit", "arm", "division", "subsidiary", "affiliate"])
+
 BASED_WORDS = frozenset(["based", "headquartered", "listed"])
 
 #: Every word right before a run that a context rule needs: "Beijing-based X", ``head_noun_before``
@@ -1478,6 +1481,7 @@ _CUES_AFTER = (
     RIGHT_TRIGGERS
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":"}
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
+    | _PART_NOUNS
 )
 
 
@@ -1551,6 +1555,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
+    if word in _PART_NOUNS:
+        return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
     if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
         return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
     if word == ":" and _line_start(t, run.start) and _money_like(t, i + 1, limit):
