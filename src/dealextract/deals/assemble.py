@@ -468,7 +468,7 @@ def _draft_for(
     if t.family == "sell":
         return _sale_draft(sk, t, amount)
     if t.family == "passive_raise":
-        raisers = list_after(sk, t.end, window_end)
+        raisers = [s for s in list_after(sk, t.end, window_end) if s.kind == "o"]
         before = [m for ps, _, m, role in found_money if role == "deal" and ps < t.start]
         if not raisers:
             return None

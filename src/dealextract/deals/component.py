@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from dealextract.deals.assemble import assemble
 from dealextract.deals.drafts import Article
 from dealextract.deals.finish import to_deal
+from dealextract.deals.persons import person_slots
 from dealextract.deals.skeleton import Skeleton, Slot, build_skeleton
 from dealextract.mentions import MoneyLinks, published_of, register_extensions
 from dealextract.records import Deal
@@ -21,7 +22,8 @@ from dealextract.tokens import table
 
 
 def doc_slots(doc: Doc) -> list[Slot]:
-    """Every mention on the Doc as a skeleton slot (organisations, references, amounts, dates, models)."""
+    """Every mention on the Doc as a skeleton slot (organisations, references, amounts, dates, models),
+    and the people who stand where a list of backers can name them (``persons.py``)."""
     ext = doc._  # one Underscore object: each ``doc._`` access builds a new one
     slots: list[Slot] = []
     for org in ext.dealextract_orgs or ():
@@ -38,6 +40,7 @@ def doc_slots(doc: Doc) -> list[Slot]:
             slots.append(Slot("d", date.start, date.end, date.text or "", date=date))
     for model in ext.dealextract_models or ():
         slots.append(Slot("x", model.start, model.end, model.text, name=model.name))
+    slots.extend(person_slots(table(doc), slots))
     slots.sort(key=lambda s: s.start)
     return slots
 

@@ -94,6 +94,10 @@ def governed(sk: Skeleton, ps: int) -> bool:
     return not m.group().rstrip().endswith("as well as")  # "X as well as «o» took part": coordination
 
 
+# A list of backers names organisations and people ("from «o1», «p2» and «o3»"; see ``persons.py``).
+_LIST_KINDS = frozenset("op")
+
+
 def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
     """The organisations of a list that starts at ``pos`` ("led by «o1», «o2» and «o3»")."""
     items: list[Slot] = []
@@ -103,7 +107,7 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             items[-1] = slot  # "«o1» parent «o2»": «o1» only describes the investor, «o2»
             cursor = pe
             continue
-        if slot.kind != "o" or not _gap_ok(sk.skel[cursor:ps], first=not items):
+        if slot.kind not in _LIST_KINDS or not _gap_ok(sk.skel[cursor:ps], first=not items):
             break
         if items and _SPEAKS.match(sk.skel, pe):
             break  # "drew X and Y, Kinfolk said on Tuesday": the speaker opens a new clause
@@ -136,7 +140,7 @@ def list_before(sk: Skeleton, pos: int) -> list[Slot]:
     cursor = pos
     for ps, pe, slot in reversed(before):
         gap = sk.skel[pe:cursor]
-        if slot.kind != "o":
+        if slot.kind not in _LIST_KINDS:
             break
         if not items:
             # "«o» from Vietnam, also participated": a short trailing aside before the comma is allowed
@@ -214,7 +218,7 @@ def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tupl
     for ps, pe, slot in sk.placeholders(pos, stop):
         if slot.kind != "o":
             continue
-        gap = re.sub(r"«[mdx]\d+»", " ", sk.skel[pos:ps])
+        gap = re.sub(r"«[mdxp]\d+»", " ", sk.skel[pos:ps])
         words = words_of(gap)
         if _QUANTITY.search(gap):
             return None  # "bought 10,000 «o» chips": a quantity of something, not a company

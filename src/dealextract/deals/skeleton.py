@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from dealextract.deals.rounds import find_rounds
 from dealextract.records import DateValue, Money
 
-PLACEHOLDER = re.compile(r"«([omdx])(\d+)»")
-PLACEHOLDER_ANY = re.compile(r"«[omdx]\d+»")
+PLACEHOLDER = re.compile(r"«([omdxp])(\d+)»")
+PLACEHOLDER_ANY = re.compile(r"«[omdxp]\d+»")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,4 +122,4 @@ def _lower_aligned(text: str) -> str:
 # "(Shanghai)") is an alias or an aside: dropping it lets "«o» («o»), a fund, led" read as one subject.
 # " – an early investor in X, Y and Z – ": an aside between dashes, dropped like a parenthesis.
 _DASH_ASIDE = re.compile(r"\s[–—]\s[^–—\n]{1,150}?\s[–—]\s")
-_ASIDE = re.compile(r"(?<!\s)\s{0,3}\((?:[^()«»]|«[odx]\d+»){0,60}\)")  # bounded: linear on any run
+_ASIDE = re.compile(r"(?<!\s)\s{0,3}\((?:[^()«»]|«[odxp]\d+»){0,60}\)")  # bounded: linear on any run

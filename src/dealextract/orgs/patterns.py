@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from importlib import resources
 from itertools import compress
 from typing import NamedTuple, cast
 
@@ -566,7 +567,7 @@ CHINESE_SURNAMES = frozenset(
     ]
 )
 #: Common given names in English-language news, for rejecting "Sam Altman"-like runs.
-FIRST_NAMES = frozenset(
+_FAMOUS_FIRST_NAMES = frozenset(
     [
         "sam",
         "elon",
@@ -708,6 +709,16 @@ FIRST_NAMES = frozenset(
         "vincent",
     ]
 )
+
+
+def _first_names_file() -> frozenset[str]:
+    """``data/first_names.txt``: given names across languages, one or more per line, ``#`` comments."""
+    text = resources.files("dealextract.orgs").joinpath("data/first_names.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+#: Given names (lower case): a run of two or three words starting with one is a person.
+FIRST_NAMES = _FAMOUS_FIRST_NAMES | _first_names_file()
 #: Capitalised words that are never organisation names by themselves.
 #: Month and weekday names: capitalised in English, never an organisation on their own.
 MONTHS = (
@@ -1416,8 +1427,8 @@ def looks_like_person(t: TokenTable, run: Run) -> bool:
         return lower[words[0]] in CHINESE_SURNAMES
     if len(words) > 3:
         return False
-    if any(lower[k] in ORG_SUFFIXES or not t.is_alpha[k] or t.is_upper[k] for k in words):
-        return False
+    if any(lower[k] in ORG_SUFFIXES or not t.is_alpha[k] or not t.is_title[k] for k in words):
+        return False  # "iDO Devices", "ZEN Capital": a name's words are title case
     first, last = lower[words[0]], lower[words[-1]]
     # "Zhu Jun", "Sam Altman", "Kai-Fu Lee", "Robin Li"
     return first in CHINESE_SURNAMES or first in FIRST_NAMES or last in CHINESE_SURNAMES

@@ -1,0 +1,77 @@
+"""People named as backers: "from Jeff Bezos, Nvidia and others", "angels including Naval Ravikant".
+
+Deal news names individual investors in the same lists that name funds, and the annotation counts them
+as investors.  With no statistical model there is no person recogniser to ask, so a person is read off
+where a list of backers can hold one:
+
+* two or three title-case words (letters only), none of them an organisation word ("Capital"), a word
+  that never names anything ("However", months, rounds: ``NOT_ORG_WORDS``) or a person title;
+* not inside another mention (an organisation, an amount, a date, a model) and not a known place;
+* in list position: after a list opener or separator ("by", "from", "including", ",", "and",
+  "such as") and before a separator, the end of the clause or an investing verb.
+
+They only become investors when a cue's list reaches them (``reading.list_after``/``list_before``
+accept them as items); they are never targets and never entities of the article (the contract has no
+PERSON label).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import compress
+
+from dealextract.deals.skeleton import Slot
+from dealextract.gazetteer import load_default
+from dealextract.orgs.patterns import NOT_ORG_WORDS, ORG_SUFFIXES, PERSON_TITLES
+from dealextract.tokens import TokenTable
+
+_BEFORE = frozenset([",", "and", "&", "by", "from", "including", "include", "includes", "included", "like"])
+_BEFORE_AS = frozenset(["such", "well"])  # "such as", "as well as"
+_AFTER = frozenset(
+    [",", "and", "&", ".", "(", ";", "as", "also", "participated", "invested", "joined", "led", "co-led",
+     "backed", "bought", "acquired", "put", "poured", "wrote", "among"]
+)  # fmt: skip
+_NEVER = NOT_ORG_WORDS | ORG_SUFFIXES | PERSON_TITLES
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Every bundled place name and alias, case-folded ("Hong Kong" is no person)."""
+    return frozenset(
+        form.casefold() for entry in load_default("orgs/data/places.jsonl") for form in entry.forms
+    )
+
+
+def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
+    """Slots (kind ``p``) for the people of ``t`` that stand where a list of backers can name one."""
+    found: list[Slot] = []
+    lower = t.lower
+    spans = [(s.start, s.end) for s in taken]
+    words = [k for k in compress(range(t.n), t.is_title) if t.is_alpha[k]]  # title-case words are few
+    k = 0
+    while k < len(words):
+        first = last = words[k]
+        while k + 1 < len(words) and words[k + 1] == last + 1:
+            k += 1
+            last = words[k]
+        k += 1
+        end = last + 1
+        if not (2 <= end - first <= 3 and first > 0 and _in_list_position(t, first, end)):
+            continue
+        if any(lower[i] in _NEVER for i in range(first, end)):
+            continue
+        start_char, end_char = t.start_char(first), t.end_char(end)
+        text = t.doc_text[start_char:end_char]
+        if text.casefold() not in _places() and not any(a < end_char and start_char < b for a, b in spans):
+            found.append(Slot("p", start_char, end_char, text, name=text))
+    return found
+
+
+def _in_list_position(t: TokenTable, start: int, end: int) -> bool:
+    before = t.lower[start - 1]
+    if before == "as":
+        if start < 2 or t.lower[start - 2] not in _BEFORE_AS:
+            return False
+    elif before not in _BEFORE:
+        return False
+    return end >= t.n or t.lower[end] in _AFTER or "\n" in t.text[end]
