@@ -170,6 +170,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
         if _AMOUNT_JUST_BEFORE.search(sk.skel, max(0, m.start() - 12), m.start()):
             continue  # "a broader $150 million raised in the round": a participle, not a new raise
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, bool(m["strong"])))
+    # a denied frame ("did not raise", "has never invested") moved no money
+    found = [t for t in found if not F.NEGATED_BEFORE.search(sk.skel, max(0, t.start - 30), t.start)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for t in found:

@@ -79,6 +79,10 @@ RECIPIENTS_RE = re.compile(
 
 RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!-)(?!\s+by\b)")
 # "its last attempt to raise money collapsed", "failed to secure": no money moved.
+# "did not raise", "has never invested in", "won't acquire": denied, no money moved.
+NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\slonger)|n't|n’t)\s(?:(?:yet|have|has|had|be|been|also|actually|ultimately|formally)\s)?$"
+)
 FAILED_BEFORE = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|failed|failing|unable|struggled|struggling|bid|effort|efforts)\s(?:to\s)?$"
 )
