@@ -31,6 +31,7 @@ from dealextract.deals.amounts import (
 )
 from dealextract.deals.drafts import Article, Draft, Investor
 from dealextract.deals.reading import (
+    Clauses,
     governed,
     list_after,
     list_before,
@@ -98,7 +99,8 @@ _MONEY_NAMES_ROUND = re.compile(
 # "with «o» and «o» among the backers": a list whose role comes after it.
 _WITH_AMONG = re.compile(r"\bwith\b")
 _AMONG_TAIL = re.compile(
-    r"\s*(?:,\s*)?(?:(?P<co_lead>co-leading|jointly\sleading)\b|(?P<lead>leading|spearheading|anchoring)\b"
+    r"\s*(?:,\s*)?(?:(?P<co_lead>co-leading|jointly\sleading|as\s(?:the\s|its\s)?co-leads?\b)\b"
+    r"|(?P<lead>leading|spearheading|anchoring|as\s(?:the|its)\s(?:lead|main|anchor)\s(?:investor|backer)\b)\b"
     r"|(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin)\b"
     r"|(?:likely|expected|set|poised|due)\sto\s(?:put|invest|join|participate|take\spart|chip\sin)\b"
     r"|(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
@@ -264,12 +266,11 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     framed = [(t, window, _drafts_for(sk, t, window[1], found_money, article)) for t, window in windows]
     # a round or date inside the clause of another trigger that states its own deal is that deal's
     # ("X raised ... in a Series B, while Y gathered ... across two rounds")
-    claimed = [w for _, w, drafts in framed if any(d.target_how != "pending" for d in drafts)]
+    claimed = Clauses([w for _, w, drafts in framed if any(d.target_how != "pending" for d in drafts)])
     for t, window, drafts in framed:
-        others = [w for w in claimed if w != window]
         for draft in drafts:
-            draft.round = pick_round(sk, t.start, window, others)
-            draft.date = pick_date(sk, t.start, window, others)
+            draft.round = pick_round(sk, t.start, window, claimed)
+            draft.date = pick_date(sk, t.start, window, claimed)
             draft.valuation = pick_valuation(found_money)
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
@@ -523,7 +524,7 @@ def _draft_for(
         return draft  # "bought a 100 percent stake in", "took a controlling stake in": a takeover
     if t.family in ("invest", "stake"):
         obj = object_after(sk, t.end, window_end)
-        investors = subjects(sk, t.start)
+        investors = _role_holder(sk, t) or subjects(sk, t.start)
         if obj is None:
             if not investors:
                 return None
@@ -585,6 +586,16 @@ _CALLED_OFF = re.compile(
     r"\b(?:abandon(?:ed|s|ing)?|scrap(?:ped|s|ping)?|call(?:ed|s|ing)?\soff|terminat(?:ed|es|ing)|cancel(?:l?ed|s)"
     r"|walk(?:ed|s)?\saway\sfrom|pull(?:ed|s)?\sout\sof|blocked|block(?:s|ing)?|dropped|drops)\s(?:[^.;«]|«[mo]\d+»){0,50}$"
 )
+
+
+def _role_holder(sk: Skeleton, t: Trigger) -> list[Slot]:
+    """ "with «o» as the lead investor": the name right before an "as ..." role, whatever governs it."""
+    if not sk.skel.startswith("as ", t.start):
+        return []
+    before = sk.placeholders(0, t.start)
+    if before and before[-1][2].kind in ("o", "p") and not sk.skel[before[-1][1] : t.start].strip():
+        return [before[-1][2]]
+    return []
 
 
 def _sale_draft(sk: Skeleton, t: Trigger, amount: Money | None) -> Draft | None:
@@ -787,7 +798,18 @@ def _context_draft(
     reach: int = 2,
 ) -> Draft | None:
     """The deal a sentence without its own frame speaks of: the one its possessive names
-    ("X's Series C round included ..."), else the deal of the sentences just before."""
+    ("X's Series C round included ..."), else the deal of the sentences just before.  "Its previous
+    round, a Series B led by X" is a deal of its own, told as history."""
+    past = _EARLIER_ROUND.search(sk.skel)
+    if past:
+        draft = Draft("funding_round", sk.slots[int(past.group(1))], "possessive", has_verb=False)
+        deal_money = [mm for _, _, mm, role in found_money if role == "deal"]
+        draft.amount = definite(deal_money[0]) if deal_money else None
+        draft.round = pick_round(sk, past.start())
+        draft.date = pick_date(sk, past.start())
+        draft.earlier = True
+        new.append(draft)
+        return draft
     m = _POSSESSIVE_DEAL.search(sk.skel)
     if m:
         slot = sk.slots[int(m.group(1) or m.group(2))]
@@ -822,6 +844,11 @@ def _context_draft(
     return candidates[-1] if candidates else None
 
 
+# "Its previous round", "the company's last funding": a round told as the company's history.
+_EARLIER_ROUND = re.compile(
+    r"«o(\d+)»(?:'s|’s|'|’)?\s(?:previous|prior|last|earlier)\s(?:[\w\-]+\s)?"
+    r"(?:round|funding|financing|raise|fundraise|fundraising)\b"
+)
 _EQUITY_WORDS = re.compile(r"\bequity\s(?:round|financing|funding|raise|portion|tranche)\b")
 _DEBT_WORDS = re.compile(r"\b(?:debt|credit|loan)\s(?:facility|financing|funding|tranche|portion|line)\b")
 
@@ -919,6 +946,7 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
                 if names_match(m.target.name, d.target.name)
                 and (m.kind == "acquisition") == (d.kind == "acquisition")
                 and (m.round is None or d.round is None or m.round == d.round)
+                and (m.earlier == d.earlier or (m.round is not None and m.round == d.round))
                 and amounts_compatible(m.amount, d.amount, article)
             ),
             None,

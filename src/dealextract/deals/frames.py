@@ -81,7 +81,9 @@ RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE
 # "its last attempt to raise money collapsed", "failed to secure": no money moved.
 # "did not raise", "has never invested in", "won't acquire": denied, no money moved.
 NEGATED_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no\slonger)|n't|n’t)\s(?:(?:yet|have|has|had|be|been|also|actually|ultimately|formally)\s)?$"
+    r"(?:(?:\b(?:not|never|no\slonger)|n't|n’t)\s(?:(?:yet|have|has|had|be|been|also|actually|ultimately|formally)\s)?"
+    r"|\bno\s(?:current\s|immediate\s)?(?:plans?|intentions?|need)\sto\s"
+    r"|(?:\b(?:not|never)|n't|n’t)\s(?:plan|intend|expect|seek|want|need)\w*\sto\s)$"
 )
 FAILED_BEFORE = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|failed|failing|unable|struggled|struggling|bid|effort|efforts)\s(?:to\s)?$"
@@ -89,7 +91,8 @@ FAILED_BEFORE = re.compile(
 
 INVEST_RE = re.compile(
     r"""(?<![-\w])(?:
-        (?P<co_lead>co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
+        (?P<co_lead>as\s(?:a\s|the\s)?co-leads?(?:\s(?:investors?|backers?))?
+          |co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
       | (?P<lead>led|leads|lead(?=\s+(?:the|a|an|its|this|their|that)\b|\s+«m|\s*[,.;]|\s*$)
           |leading(?=\s(?:a|an|the|its)\s(?:[\w\-]+\s){0,3}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:round|investment|financing|funding|raise)\b)
           |spearheaded|spearheads

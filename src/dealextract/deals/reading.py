@@ -6,6 +6,7 @@ These readers know nothing of deals: ``assemble.py`` asks them where the parties
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -173,7 +174,7 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
     relative = _RELATIVE_BEFORE.search(sk.skel, max(0, pos - 60), pos)
     if relative:
         return sk.slots[int(relative.group(1))]  # "the backers of «o», which raised": «o» raised
-    aside = _APPOSITION_BEFORE.search(sk.skel, 0, pos)
+    aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos)  # bounded: an aside is short
     if aside:
         pos = aside.start() + len(aside.group(1))
     for ps, pe, slot in reversed(sk.placeholders(0, pos)):
@@ -198,8 +199,10 @@ _RELATIVE_BEFORE = re.compile(
 # "«o1», a startup spun out of «o2», has raised": the aside after «o1» ends in a comma right before
 # the verb (a few adverbs or auxiliaries apart) and holds no other clause boundary.
 _APPOSITION_BEFORE = re.compile(
-    r"(«o\d+»),\s(?:a|an|the|its|one\sof|«o\d+»(?=\s(?!and\b|or\b)[a-z]))\s[^,;:()«»]*(?:«[^»]+»[^,;:()«»]*)*,\s"
-    r"(?:(?:also|has|have|had|recently|reportedly|now|just|then|successfully)\s)*$"
+    r"(«o\d+»),\s(?:a|an|the|its|one\sof|«o\d+»(?=\s(?!and\b|or\b)[a-z])"
+    r"|(?:backed|funded|founded|owned|controlled|supported|run|led|based|headquartered|spun)(?=\s))"
+    r"\s[^,;:()«»]*(?:«[^»]+»[^,;:()«»]*)*,\s"
+    r"(?:(?:also|has|have|had|recently|reportedly|now|just|then|successfully|last|first|previously|earlier)\s)*$"
 )
 
 
@@ -218,7 +221,8 @@ def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tupl
     for ps, pe, slot in sk.placeholders(pos, stop):
         if slot.kind != "o":
             continue
-        gap = re.sub(r"«[mdxp]\d+»", " ", sk.skel[pos:ps])
+        gap = _BOUND_BEFORE_AMOUNT.sub(" ", sk.skel[pos:ps])  # "invest as much as «m» in «o»"
+        gap = re.sub(r"«[mdxp]\d+»", " ", gap)
         words = words_of(gap)
         if _QUANTITY.search(gap):
             return None  # "bought 10,000 «o» chips": a quantity of something, not a company
@@ -234,22 +238,47 @@ def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tupl
     return None
 
 
+_BOUND_BEFORE_AMOUNT = re.compile(
+    r"\b(?:as\s(?:much|many|little)\sas|up\sto|about|around|roughly|nearly|almost|over|more\sthan|at\sleast"
+    r"|some|another|a\sfurther|an\sadditional|an\sextra)\s(?=«m)"
+)
+
+
 _PREPOSITIONS = frozenset("in into on at for to with from by of as over under about".split())
 
 
 _PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at)\s(?:[\w\-’'.]+\s){0,4}$")
 
 
-def _within(pos: int, windows: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in windows)
+class Clauses:
+    """Disjoint ``(start, end)`` spans of a skeleton, each a clause of a frame that states its own deal;
+    membership by bisection, since a long sentence has many."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+
+_NO_CLAUSES = Clauses()
+
+
+def _elsewhere(pos: int, window: tuple[int, int] | None, others: Clauses) -> bool:
+    """Whether ``pos`` lies in the clause of another frame (not in ``window``, the frame's own)."""
+    return pos in others and not (window is not None and window[0] <= pos < window[1])
 
 
 def pick_round(
-    sk: Skeleton, anchor: int, window: tuple[int, int] | None = None, others: Sequence[tuple[int, int]] = ()
+    sk: Skeleton, anchor: int, window: tuple[int, int] | None = None, others: Clauses = _NO_CLAUSES
 ) -> str | None:
     """The round named nearest to ``anchor`` (preferring one inside ``window``), never one inside the
     ``others``: the clauses of other frames of the sentence that state deals of their own."""
-    rounds = [r for r in sk.rounds if not _within(r[0], others)] if others else list(sk.rounds)
+    rounds = (
+        [r for r in sk.rounds if not _elsewhere(r[0], window, others)] if others.spans else list(sk.rounds)
+    )
     if not rounds:
         return None
     if window:
@@ -260,7 +289,7 @@ def pick_round(
 
 
 def pick_date(
-    sk: Skeleton, anchor: int, window: tuple[int, int] | None = None, others: Sequence[tuple[int, int]] = ()
+    sk: Skeleton, anchor: int, window: tuple[int, int] | None = None, others: Clauses = _NO_CLAUSES
 ) -> DateValue | None:
     """The date nearest to ``anchor`` that dates this event (not "founded in 2017", not "by 2030"),
     preferring one inside the frame's ``window`` ("X acquired Y in 2016" in a sentence with other dates)
@@ -269,7 +298,7 @@ def pick_date(
     for ps, _, slot in sk.placeholders():
         if slot.kind != "d" or slot.date is None or slot.date.value is None:
             continue
-        if others and _within(ps, others):
+        if others.spans and _elsewhere(ps, window, others):
             continue
         if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
             continue

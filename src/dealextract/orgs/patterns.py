@@ -272,6 +272,17 @@ HEAD_NOUNS = frozenset(
         "co-investor",
         "co-investors",
         "investee",
+        "retailer",
+        "retailers",
+        "e-tailer",
+        "marketplace",
+        "broker",
+        "brokerage",
+        "airline",
+        "studio",
+        "chain",
+        "distributor",
+        "producer",
     ]
 )
 #: Words (lower case) that open a list of organisations after them ("led by", "including").
@@ -1368,6 +1379,12 @@ _SUBJECT_WORDS = frozenset(
 )
 
 #: Leading words trimmed from a run ("The", "However", "Chinese") but not name words ("National").
+#: Descriptors capitalised at the start of a sentence ("Rival Worldline cut its outlook"): not the name.
+_DESCRIPTOR_AT_START = frozenset(
+    ["rival", "rivals", "competitor", "startup", "start-up", "fintech", "insurtech", "chipmaker", "automaker",
+     "carmaker", "parent", "owner", "peer"]
+)  # fmt: skip
+
 _KEEP_AT_START = frozenset(
     [
         "national",
@@ -1400,6 +1417,7 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
         (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START)
         or lower[s] in PERSON_TITLES
         or (t.is_stop[s] and lower[s] not in _KEEP_AT_START)
+        or (lower[s] in _DESCRIPTOR_AT_START and s + 1 < e)
     ):
         s += 1
     while e > s and text[e - 1] in {"-", "&", ","}:
@@ -1486,7 +1504,9 @@ BASED_WORDS = frozenset(["based", "headquartered", "listed"])
 #: Every word right before a run that a context rule needs: "Beijing-based X", ``head_noun_before``
 #: ("start-up X" ends in "up") and ``left_trigger`` ("led by X", "from", "such as", "of", "in", "for").
 #: Keep in step with those rules: a run without any of these cues skips them (``has_context_cue``).
-_CUES_BEFORE = HEAD_NOUNS | LEFT_TRIGGERS | BASED_WORDS | {"up", "by", "from", "as", "of", "in", "for"}
+_CUES_BEFORE = (
+    HEAD_NOUNS | LEFT_TRIGGERS | BASED_WORDS | {"up", "over", "by", "from", "as", "of", "in", "for"}
+)
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
 _CUES_AFTER = (
     RIGHT_TRIGGERS
@@ -1522,8 +1542,8 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
     if i + 1 >= limit or t.text[i] not in {",", "–", "—", "(", "-"}:
         return False
     nxt = t.lower[i + 1]
-    if nxt in {"which"}:
-        return True
+    if nxt in {"which", "backed", "funded", "owned"}:
+        return True  # "X, which ...", "X, backed by Prosus and Meta, ..."
     if nxt not in {"a", "an", "the", "one", "its"}:
         return False
     for j in range(i + 2, min(limit, i + 8)):
@@ -1651,6 +1671,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         }
     if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
         return True
+    if word in ("up", "over") and i - 1 >= floor:  # "snapped up X", "took over X"
+        return lower[i - 1] in {"snapped", "snaps", "snapping", "snap", "took", "takes", "taking", "take"}
     if word == "of":  # "acquisition of X", "a unit of X"
         return i - 1 >= floor and lower[i - 1] in _OF_HEADS
     if word == "in":  # "invested in X", "a stake in X"
