@@ -32,6 +32,12 @@ _AFTER = frozenset(
      "backed", "bought", "acquired", "put", "poured", "wrote", "among"]
 )  # fmt: skip
 _NEVER = NOT_ORG_WORDS | ORG_SUFFIXES | PERSON_TITLES
+# a person who is the subject of an investing verb: after one of these words or at a sentence start
+_INVESTING = frozenset(
+    ["invested", "backed", "led", "co-led", "put", "poured", "bought", "acquired", "invests"]
+)
+_WHO_INVESTS = PERSON_TITLES | {"founder", "co-founder", "cofounder", "billionaire", "investor", "entrepreneur",
+                                "angel", "magnate", "tycoon", "executive", "veteran"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +75,8 @@ def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
 
 def _in_list_position(t: TokenTable, start: int, end: int) -> bool:
     before = t.lower[start - 1]
+    if end < t.n and t.lower[end] in _INVESTING and (before in _WHO_INVESTS or t.sent_start[start]):
+        return True  # "Netflix co-founder Reed Hastings invested $50 million in X"
     if before == "as":
         if start < 2 or t.lower[start - 2] not in _BEFORE_AS:
             return False
