@@ -76,7 +76,7 @@ _MONEY_RIGHT_AFTER = re.compile(r"\s(?:(?:a|an|another|nearly|about|over|some|mo
 _ORG_RIGHT_AFTER_IN = re.compile(r"\s(?:in|into)\s(?:[\w\-]+\s){0,2}?«o\d+»")
 _MONEY_THEN_OTHER = re.compile(
     r"\s(?:[\w\-]+\s)?(?:in\s)?(?:contract|contracts|order|orders|deal\swith|damages|settlement|subsidies|subsidy"
-    r"|grant\sfrom\sthe\sgovernment|prize|award|revenue|sales|loan\sfrom\sthe\sgovernment)\b"
+    r"|grant|grants|prize|award|revenue|sales|buyback|buy-back|share\srepurchase|repurchase|dividend|loan\sfrom\sthe\sgovernment)\b"
 )
 # Base forms ("Tencent, Alibaba back X's round", "Sequoia invest in X") are headline verbs: they only
 # make a deal with the organisation they act on right after them.
@@ -408,6 +408,7 @@ _DEAL_HINT = re.compile(
 _BARE_ROLE = re.compile(
     r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"
 )
+_COLLECTIVE = re.compile(r"\b(?:collectively|jointly|together(?!\swith)|between\sthem|combined)\b")
 _DISTRIBUTIVE = re.compile(r"\b(?:each|apiece|both|respectively)\b")
 
 
@@ -423,6 +424,17 @@ def _drafts_for(
     draft = _draft_for(sk, t, window_end, found_money, article)
     if draft is None:
         return []
+    if (
+        t.family == "raise"
+        and draft.target.kind == "o"
+        and _COLLECTIVE.search(sk.skel, max(0, t.start - 30), t.end + 40)
+    ):
+        # "X and Y followed, collectively raising $30 million": one deal each, the split unknown
+        together = list_before(sk, sk.end_of(draft.target))
+        if len(together) > 1:
+            return [
+                Draft("funding_round", s, "subject", amount=None, has_verb=draft.has_verb) for s in together
+            ]
     if t.family == "raise" and _DISTRIBUTIVE.search(sk.skel):
         subjects = list_before(sk, t.start)
         if len(subjects) > 1 and draft.target in subjects:
@@ -637,6 +649,8 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     # the amount follows the name as in a listing ("X: $5m Series A", "X — $5m"), not after a clause
     # ("According to PitchBook, funding reached $30bn", "SoftBank is leading a $300m investment")
     money_at = deal_money[0][0]
+    if F.RAISE_RE.search(sk.skel, places[0][1], money_at):
+        return None  # "X received a $2m grant": a verb the frames already read (and refused) is no listing
     if not _LISTING_GAP.fullmatch(sk.skel, places[0][1], money_at) and not (
         # "X rounded out the list with a $17m debt round from Y": the amount names its own round
         _MONEY_NAMES_ROUND.match(sk.skel, sk.skel.find("»", money_at) + 1)

@@ -35,8 +35,8 @@ NOT_A_FINANCING = re.compile(
     r"|public\soffering|flotation|revenue|revenues|sales|profit|profits|loan\sfrom\sthe\sgovernment"
     r"|prices?|concerns?|questions?|doubts?|eyebrows|awareness|the\sbar|tariffs?|rates?|bid|offer"
     r"|patent|patents|license|licence|approval|deal\swith|partnership|customers?|users?|votes?|damages"
-    r"|settlement|lawsuit|verdict|compensation|judgment|judgement|subsidy|subsidies|tax|refund|payments?"
-    r"|royalties|fees|rebate|bonus)\b"
+    r"|settlement|lawsuit|verdict|compensation|judgment|judgement|subsidy|subsidies|grant|grants|tax|refund|payments?"
+    r"|royalties|fees|rebate|bonus|buyback|buy-back|buybacks|repurchase|repurchases|dividends?)\b"
 )
 
 RAISE_STRONG = (
@@ -45,6 +45,7 @@ RAISE_STRONG = (
     r"|scoops\sup|drew\sin|draws\sin|drew|draws|drawn|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
     r"|gathered|gathers|amassed|amasses|mobili[sz]ed|reeled\sin|brought\sin|brings\sin|took\sin|takes\sin"
     r"|took\shome|takes\shome|walked\saway\swith"
+    r"|took\s(?:a|the)\s(?:(?:big|bigger|biggest|large|larger|largest|lion's|lion’s)\s)?(?:chunk|share|slice)\sof"
 )
 RAISE_WEAK = (
     r"closed|closes|closing|close|landed|lands|received|receives|receiving|completed|completes"

@@ -215,6 +215,10 @@ HEAD_NOUNS = frozenset(
         "manufacturer",
         "manufacturers",
         "platform",
+        "platforms",
+        "lenders",
+        "fintechs",
+        "brands",
         "provider",
         "providers",
         "fund",
@@ -1496,6 +1500,9 @@ def ends_in_org_word(t: TokenTable, run: Run) -> bool:
 
 
 #: The words after a place and a hyphen that introduce the name after them ("Beijing-based X").
+#: What a company takes that makes it a party to a deal: "took a chunk of $15m", "took a 20% stake".
+_TAKEN_SHARES = frozenset(["chunk", "share", "slice", "stake"])
+
 #: "its X unit": a part of a company named by its own name.
 _PART_NOUNS = frozenset(["unit", "arm", "division", "subsidiary", "affiliate"])
 
@@ -1590,6 +1597,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
     if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
         return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
+    if word in {"took", "takes"} and nxt in {"a", "the"}:  # "X took a chunk of $15m", "took a 20% stake"
+        return any(w in _TAKEN_SHARES for w in lower[i + 2 : min(i + 5, limit)])
     if word == ":" and _line_start(t, run.start) and _money_like(t, i + 1, limit):
         return True  # a digest line: "Pallas Security: more than $300 million in a Series E ..."
     if word not in RIGHT_TRIGGERS:
