@@ -36,6 +36,8 @@ from spacy.attrs import (
     LENGTH,
     ORTH,
     SENT_START,
+    SHAPE,
+    SPACY,
     SUFFIX,
 )
 from spacy.language import Language
@@ -70,6 +72,7 @@ class SentenceSplitter(Stateless):
         self._openers = np.array([strings.add(s) for s in _OPENERS], dtype=np.uint64)
         self._soft = np.array([strings.add(s) for s in _SOFT], dtype=np.uint64)
         self._dot_cache: dict[int, bool] = {}
+        self._shape_cache: dict[int, bool] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -85,20 +88,33 @@ class SentenceSplitter(Stateless):
     def sentence_starts(self, doc: Doc) -> np.ndarray:
         """A boolean array: True where a sentence starts."""
         arr = doc.to_array(
-            [ORTH, IS_SPACE, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_ASCII, IS_STOP, IS_TITLE, SUFFIX]
+            [ORTH, IS_SPACE, IS_LOWER, IS_ALPHA, IS_DIGIT, IS_ASCII, IS_STOP, IS_TITLE, SUFFIX, SPACY, SHAPE]
         )
-        orth, space, lower, alpha, digit, ascii_, stop, title, suffix = (arr[:, k] for k in range(9))
+        orth, space, lower, alpha, digit, ascii_, stop, title, suffix, spacy_, shape = (
+            arr[:, k] for k in range(11)
+        )
         n = len(doc)
         # A word "starts like a sentence" unless it is a lower-case word or ascii punctuation that is
-        # not an opener (a digit, a capital, an opening quote or bullet, or a non-ascii letter all do).
+        # not an opener (a digit, a capital, an opening quote or bullet, a non-ascii letter, or a name
+        # with a capital first and a dot inside, "Cred.ai", all do).
         opener = np.isin(orth, self._openers)
-        starts_like = (digit == 1) | opener | ((alpha == 1) & (lower == 0)) | ((ascii_ == 0) & (space == 0))
+        starts_like = (
+            (digit == 1)
+            | opener
+            | ((alpha == 1) & (lower == 0))
+            | ((ascii_ == 0) & (space == 0))
+            | self._capital_first(doc, shape)
+        )
         newline = np.zeros(n, dtype=bool)
         for k in np.flatnonzero(space == 1):
             gap = doc[int(k)].text
             if "\n" in gap or len(gap) > MAX_GAP:  # a long run of spaces is layout: a break, like "\n"
                 newline[k] = True
         final = np.isin(orth, self._final)
+        # "Infra.Market", "Zeta.Tech": a full stop glued to the word after it is part of a name
+        glued = np.zeros(n, dtype=bool)
+        glued[:-1] = (spacy_[:-1] == 0) & (alpha[1:] == 1)
+        final = final & ~glued
         # "... for Lidarwerk GmbH. The administrator said": the tokenizer keeps the full stop on a
         # company abbreviation; a capitalised function word after it ("The", "It") opens a sentence.
         dotted = self._dotted(doc, suffix) & ~final
@@ -163,6 +179,20 @@ class SentenceSplitter(Stateless):
             if hit is None:
                 text = strings[h]
                 hit = cache[h] = len(text) > 1 and text.endswith(".")
+            hits.append(hit)
+        return np.array(hits, dtype=bool)[inverse.reshape(-1)]
+
+    def _capital_first(self, doc: Doc, shape: np.ndarray) -> np.ndarray:
+        """Tokens whose first character is a capital letter (by their shape, "Xxxx.xx"), decided once
+        per distinct shape."""
+        strings = doc.vocab.strings
+        cache = self._shape_cache
+        distinct, inverse = np.unique(shape, return_inverse=True)
+        hits = []
+        for h in distinct.tolist():
+            hit = cache.get(h)
+            if hit is None:
+                hit = cache[h] = strings[h].startswith("X")
             hits.append(hit)
         return np.array(hits, dtype=bool)[inverse.reshape(-1)]
 

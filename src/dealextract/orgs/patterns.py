@@ -1229,8 +1229,8 @@ def _is_connector(t: TokenTable, cap: list[bool], i: int) -> bool:
         return True
     if text == ")" and lower[i - 1] in {"group", "holdings"} and i >= 2 and t.text[i - 2] == "(":
         return True
-    if text in {"-", "–"} and t.ws[i - 1] == "" and t.ws[i] == "":
-        return cap[i + 1]
+    if text in {"-", "–", "."} and t.ws[i - 1] == "" and t.ws[i] == "":
+        return cap[i + 1]  # "Mercedes-Benz", "Infra.Market"
     if text == "," and lower[i - 1] in {"co", "co.", "corp", "corp.", "group"}:
         return lower[i + 1] in {"ltd", "ltd.", "limited", "inc", "inc.", "llc"}
     return False
@@ -1285,7 +1285,7 @@ def _run_end(t: TokenTable, cap: list[bool], j: int, end: int) -> int:
 
 
 #: Every token (lower case) that may join capitalised tokens in a run: a run ends at any other.
-_JOINERS = frozenset(["&", "of", "for", "and", "(", ")", "-", "–", ","])
+_JOINERS = frozenset(["&", "of", "for", "and", "(", ")", "-", "–", ",", "."])
 
 _NOT_AFTER_OF = frozenset(
     [
