@@ -949,6 +949,23 @@ def _neighbour_date(draft: Draft, skeletons: list[Skeleton]) -> DateValue | None
     return pick_date(previous, len(previous.skel))
 
 
+def _history(draft: Draft, article: Article) -> bool:
+    """A round told as the company's past: "its previous round", or dated half a year or more before
+    the article was published ("after it bagged a Series B in January 2022", in a 2023 story)."""
+    if draft.earlier:
+        return True
+    when = draft.date.value if draft.date is not None else None
+    return article.published is not None and when is not None and (article.published - when).days > 180
+
+
+def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    """Two tellings of one deal are dated within a quarter of each other (or one is undated): "its
+    Series B in January 2022" is not the round the article announces in July 2023."""
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    return abs((a.value - b.value).days) <= 92
+
+
 def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
     """Fold drafts of the same deal (same target, compatible kind, round and amount) into one."""
     merged: list[Draft] = []
@@ -960,7 +977,11 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
                 if names_match(m.target.name, d.target.name)
                 and (m.kind == "acquisition") == (d.kind == "acquisition")
                 and (m.round is None or d.round is None or m.round == d.round)
-                and (m.earlier == d.earlier or (m.round is not None and m.round == d.round))
+                and (
+                    _history(m, article) == _history(d, article)
+                    or (m.round is not None and m.round == d.round)
+                )
+                and _dates_compatible(m.date, d.date)
                 and amounts_compatible(m.amount, d.amount, article)
             ),
             None,

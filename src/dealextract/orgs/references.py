@@ -143,6 +143,9 @@ _SALIENT_AFTER = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset(["under", "of", "by", "from", "with", "at", "for", "to", "into", "behind", "like"])
+
+
 @dataclass(frozen=True, slots=True)
 class _OrgTok:
     org: OrgMention
@@ -161,7 +164,10 @@ def _org_tokens(t: TokenTable, orgs: list[OrgMention], sent_of: list[int]) -> li
         start, end = bounds
         nxt = t.lower[end] if end < t.n else ""
         prev = t.lower[start - 1] if start > 0 else ""
-        salient = nxt in _SALIENT_AFTER or prev in COMPANY_NOUNS or prev == "up" or org.source == "head_noun"
+        introduced = (prev in COMPANY_NOUNS or prev == "up" or org.source == "head_noun") and not any(
+            w in _PREPOSITIONS for w in t.lower[max(0, start - 8) : start]
+        )  # "the fund under media group X": named inside a phrase, not as the topic
+        salient = nxt in _SALIENT_AFTER or introduced
         salient = salient and org.kind not in _NOT_TARGET_KINDS
         out.append(_OrgTok(org, start, end, sent_of[start], salient))
     return out
@@ -177,6 +183,7 @@ def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
         low = lower[i]
         if low == "the":
             j = i + 1
+            found = len(out)
             while j < n and j - i <= _MODIFIERS_MAX + 1:
                 w = lower[j]
                 if w == "start" and j + 2 < n and text[j + 1] == "-" and lower[j + 2] == "up":
@@ -190,7 +197,9 @@ def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
                 if not (t.is_alpha[j] or text[j] == "-") or (text[j][:1].isupper() and w not in {"ai"}):
                     break
                 j += 1
-            i = j if j > i else i + 1
+            # past a reference, or to the word that ended the search; "the new capital comes after it
+            # bagged" holds no reference, and the "it" in it must still be looked at
+            i = j if len(out) > found else i + 1
             continue
         if low in {"it", "its"}:
             clause_start = i == 0 or sent_start[i] or lower[i - 1] in _CLAUSE_OPENERS
