@@ -1383,6 +1383,15 @@ _SUBJECT_WORDS = frozenset(
 )
 
 #: Leading words trimmed from a run ("The", "However", "Chinese") but not name words ("National").
+#: Nationality adjectives: dropped before a name ("Chinese startup X"), kept in "the British Business Bank".
+_DEMONYMS = frozenset(
+    ["chinese", "american", "european", "japanese", "korean", "indian", "british", "german", "french",
+     "singaporean", "israeli", "emirati", "saudi", "taiwanese", "asian", "dutch", "swiss", "italian", "spanish",
+     "canadian", "australian", "brazilian", "mexican", "russian", "thai", "vietnamese", "indonesian",
+     "malaysian", "turkish", "swedish", "danish", "norwegian", "finnish", "irish", "belgian", "austrian",
+     "polish", "african", "arab"]
+)  # fmt: skip
+
 #: Descriptors capitalised at the start of a sentence ("Rival Worldline cut its outlook"): not the name.
 _DESCRIPTOR_AT_START = frozenset(
     ["rival", "rivals", "competitor", "startup", "start-up", "fintech", "insurtech", "chipmaker", "automaker",
@@ -1417,8 +1426,15 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
     lower, text = t.lower, t.text
     if e - s >= 2 and lower[s] in {"series", "round"} and len(text[s + 1]) <= 2:
         s += 2  # "Series B of Driftwood Labs"
+    # "the British Business Bank", "the European Investment Fund": after "the", a nationality opens the
+    # name of an institution that ends in an organisation word ("Chinese startup X" has no "the")
+    keep = (
+        _DEMONYMS
+        if s > 0 and lower[s - 1] == "the" and e - s >= 3 and lower[e - 1] in ORG_SUFFIXES
+        else frozenset()
+    )
     while s < e and (
-        (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START)
+        (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START and lower[s] not in keep)
         or lower[s] in PERSON_TITLES
         or (t.is_stop[s] and lower[s] not in _KEEP_AT_START)
         or (lower[s] in _DESCRIPTOR_AT_START and s + 1 < e)
