@@ -7,6 +7,7 @@ Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence th
 * a strong raise verb with money as its object ("raised money from", ``frames.RAISE_MONEY_RE``);
 * a sale of a stake or a business ("sold its chip unit to X", ``frames.SELL_RE``): a sell verb and a
   word for what was sold (``frames.SOLD_THING``);
+* a take-private ("will take X private", ``frames.TAKE_PRIVATE_RE``);
 * a price paid for a company ("will pay $28 billion for X", ``frames.PAY_FOR_RE``): a pay verb and an
   amount;
 * a raise or invest trigger (``frames.RAISE_*``, ``frames.INVEST_RE``) together with an amount or a
@@ -68,6 +69,7 @@ INVEST_ANY = _without_trailing_lookahead(F.INVEST_RE)
 # the price of a company: on the raw line, where amounts and names are words, not placeholders
 PAY_FOR_ANY = re.compile(r"\b(?:pay|pays|paid|paying)\b")
 _PAY_THEN_FOR = re.compile(r"\b(?:pay|pays|paid|paying)\b[^;]{0,120}?\b(?:for|to\s+buy|to\s+acquire)\b")
+TAKE_PRIVATE_ANY = re.compile(r"\b(?:take|takes|took|taking|taken)\s[^;]{1,80}?\sprivate\b")
 SELL_ANY = re.compile(
     r"\b(?:sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded)\b"
 )
@@ -113,6 +115,8 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
         return Verdict("pay_for")
     if found(SELL_ANY) and F.SOLD_THING.search(low):
         return Verdict("sale")
+    if found(TAKE_PRIVATE_ANY):
+        return Verdict("take_private")
     funding = found(F.FUNDING_WORDS) is not None
     invest = found(INVEST_ANY) is not None
     if funding and (invest or found(RAISE_ANY)):
@@ -134,6 +138,7 @@ _STARTERS = frozenset(
         F.RAISE_MONEY_RE,
         PAY_FOR_ANY,
         SELL_ANY,
+        TAKE_PRIVATE_ANY,
         F.FUNDING_WORDS,
         INVEST_ANY,
         F.STAKE_VERB_RE,

@@ -160,6 +160,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
     for m in matches(F.SELL_RE):
         if F.SOLD_THING.search(m["object"]) and "«o" in m["object"]:
             found.append(Trigger(m.start(), m.end(), "sell", "acquirer", True, True))
+    for m in matches(F.TAKE_PRIVATE_RE):
+        found.append(Trigger(m.start(), m.end(), "take_private", "acquirer", True, True))
     for m in matches(F.PAY_FOR_RE):
         found.append(Trigger(m.start(), m.end(), "pay", "acquirer", True, True))
     for m in matches(F.RAISE_BACKED_RE):
@@ -267,10 +269,16 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     # a round or date inside the clause of another trigger that states its own deal is that deal's
     # ("X raised ... in a Series B, while Y gathered ... across two rounds")
     claimed = Clauses([w for _, w, drafts in framed if any(d.target_how != "pending" for d in drafts)])
+    money_at = {id(m): ps for ps, _, m, _ in found_money}
     for t, window, drafts in framed:
         for draft in drafts:
             draft.round = pick_round(sk, t.start, window, claimed)
             draft.date = pick_date(sk, t.start, window, claimed)
+            at = money_at.get(id(draft.amount)) if draft.amount is not None else None
+            if at is not None and at in claimed and not window[0] <= at < window[1]:
+                draft.amount = (
+                    None  # the amount of another clause's deal ("X is buying Y in a $6bn deal and ...")
+                )
             draft.valuation = pick_valuation(found_money)
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
@@ -479,6 +487,13 @@ def _draft_for(
             "acquisition", sk.slots[int(m.group(2))], "object", amount=definite(price) if price else None
         )
         draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
+        return draft
+    if t.family == "take_private":
+        m = F.TAKE_PRIVATE_RE.match(sk.skel, t.start)
+        if m is None:
+            return None
+        draft = Draft("acquisition", sk.slots[int(m.group(1))], "object", amount=amount)
+        draft.add_investors(Investor(b, "acquirer", True) for b in subjects(sk, t.start))
         return draft
     if t.family == "sell":
         return _sale_draft(sk, t, amount)
@@ -1017,6 +1032,7 @@ _GATE = LiteralGate(
         F.RAISE_RANKING_RE,
         F.RAISE_BACKED_RE,
         F.PAY_FOR_RE,
+        F.TAKE_PRIVATE_RE,
         F.SELL_RE,
         F.RAISE_RE,
         *(cue.pattern for cue in F.CUES),

@@ -142,6 +142,9 @@ SOLD_THING = re.compile(
     r"|operations?|assets|brand)\b"
 )
 
+# "Thoma Bravo will take Darktrace private in a $5.3 billion deal": a buyout.
+TAKE_PRIVATE_RE = re.compile(r"(?<![-\w])(?:take|takes|took|taking|taken)\s«o(\d+)»\sprivate\b")
+
 STAKE_RE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
     r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"

@@ -287,6 +287,7 @@ HEAD_NOUNS = frozenset(
         "chain",
         "distributor",
         "producer",
+        "portal",
     ]
 )
 #: Words (lower case) that open a list of organisations after them ("led by", "including").
@@ -412,6 +413,11 @@ _WEAK_FOLLOW = frozenset(
         "earlier",
         "previously",
         "already",
+        "buying",
+        "acquiring",
+        "raising",
+        "investing",
+        "leading",
     ]
 )
 
@@ -1536,6 +1542,7 @@ _CUES_AFTER = (
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":"}
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
     | _PART_NOUNS
+    | {"private"}
 )
 
 
@@ -1609,6 +1616,12 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
+    if (
+        word == "private"
+        and run.start > 0
+        and lower[run.start - 1] in {"take", "takes", "took", "taking", "taken"}
+    ):
+        return True  # "take X private"
     if word in _PART_NOUNS:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
     if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
