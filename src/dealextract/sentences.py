@@ -21,6 +21,7 @@ is much cheaper than iterating ``doc.sents``.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any, cast
 
 import numpy as np
@@ -166,35 +167,12 @@ class SentenceSplitter(Stateless):
                 pos = cut
 
     def _dotted(self, doc: Doc, suffix: np.ndarray) -> np.ndarray:
-        """Tokens longer than one character that end in a full stop ("Inc.", "GmbH.", "U.S.").
-
-        Decided once per distinct suffix (a few hundred per article), not once per token.
-        """
-        strings = doc.vocab.strings
-        cache = self._dot_cache
-        distinct, inverse = np.unique(suffix, return_inverse=True)
-        hits = []
-        for h in distinct.tolist():
-            hit = cache.get(h)
-            if hit is None:
-                text = strings[h]
-                hit = cache[h] = len(text) > 1 and text.endswith(".")
-            hits.append(hit)
-        return np.array(hits, dtype=bool)[inverse.reshape(-1)]
+        """Tokens longer than one character that end in a full stop ("Inc.", "GmbH.", "U.S.")."""
+        return _per_distinct(doc, suffix, self._dot_cache, lambda text: len(text) > 1 and text.endswith("."))
 
     def _capital_first(self, doc: Doc, shape: np.ndarray) -> np.ndarray:
-        """Tokens whose first character is a capital letter (by their shape, "Xxxx.xx"), decided once
-        per distinct shape."""
-        strings = doc.vocab.strings
-        cache = self._shape_cache
-        distinct, inverse = np.unique(shape, return_inverse=True)
-        hits = []
-        for h in distinct.tolist():
-            hit = cache.get(h)
-            if hit is None:
-                hit = cache[h] = strings[h].startswith("X")
-            hits.append(hit)
-        return np.array(hits, dtype=bool)[inverse.reshape(-1)]
+        """Tokens whose first character is a capital letter (by their shape, "Xxxx.xx")."""
+        return _per_distinct(doc, shape, self._shape_cache, lambda text: text.startswith("X"))
 
     @staticmethod
     def _spans(doc: Doc, start_tokens: np.ndarray) -> list[tuple[int, int]]:
@@ -215,6 +193,22 @@ class SentenceSplitter(Stateless):
             if first <= last:
                 spans.append((idx[first], idx[last] + length[last]))
         return spans
+
+
+def _per_distinct(
+    doc: Doc, column: np.ndarray, cache: dict[int, bool], test: Callable[[str], bool]
+) -> np.ndarray:
+    """``test`` of each token's string in ``column`` (a hash column such as SUFFIX or SHAPE), decided
+    once per distinct value (a few hundred per article, cached across articles), not once per token."""
+    strings = doc.vocab.strings
+    distinct, inverse = np.unique(column, return_inverse=True)
+    hits = []
+    for h in distinct.tolist():
+        hit = cache.get(h)
+        if hit is None:
+            hit = cache[h] = test(strings[h])
+        hits.append(hit)
+    return np.array(hits, dtype=bool)[inverse.reshape(-1)]
 
 
 @Language.factory("dealextract_sentences")

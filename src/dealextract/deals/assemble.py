@@ -468,33 +468,13 @@ def _draft_for(
     amount = pick_amount(found_money, t.start, t.end, window_end)
     if t.family == "give":
         # "a round led by X has given eldercare platform Kinfolk S$80 million in fresh capital"
-        m = _GIVE.match(sk.skel, t.start)
-        if m is None:
-            return None
-        receiver, money = sk.slots[int(m.group(1))], sk.slots[int(m.group(2))].money
-        givers = subjects(sk, t.start)
-        draft = Draft("funding_round", receiver, "object", amount=definite(money) if money else None)
-        draft.add_investors(Investor(g, "participant", False) for g in givers)
-        return draft
+        return _matched_draft(sk, t, _GIVE, "funding_round", 1, 2, "participant", amount)
     if t.family == "pay":
         # "X will pay $28 billion for health records firm Y": Y is bought, for that amount
-        m = F.PAY_FOR_RE.match(sk.skel, t.start)
-        if m is None:
-            return None
-        buyers = subjects(sk, t.start)
-        price = sk.slots[int(m.group(1))].money
-        draft = Draft(
-            "acquisition", sk.slots[int(m.group(2))], "object", amount=definite(price) if price else None
-        )
-        draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
-        return draft
+        return _matched_draft(sk, t, F.PAY_FOR_RE, "acquisition", 2, 1, "acquirer", amount)
     if t.family == "take_private":
-        m = F.TAKE_PRIVATE_RE.match(sk.skel, t.start)
-        if m is None:
-            return None
-        draft = Draft("acquisition", sk.slots[int(m.group(1))], "object", amount=amount)
-        draft.add_investors(Investor(b, "acquirer", True) for b in subjects(sk, t.start))
-        return draft
+        # "Thoma Bravo will take Darktrace private in a $5.3 billion deal"
+        return _matched_draft(sk, t, F.TAKE_PRIVATE_RE, "acquisition", 1, None, "acquirer", amount)
     if t.family == "sell":
         return _sale_draft(sk, t, amount)
     if t.family == "passive_raise":
@@ -613,6 +593,29 @@ _CALLED_OFF = re.compile(
     r"\b(?:abandon(?:ed|s|ing)?|scrap(?:ped|s|ping)?|call(?:ed|s|ing)?\soff|terminat(?:ed|es|ing)|cancel(?:l?ed|s)"
     r"|walk(?:ed|s)?\saway\sfrom|pull(?:ed|s)?\sout\sof|blocked|block(?:s|ing)?|dropped|drops)\s(?:[^.;«]|«[mo]\d+»){0,50}$"
 )
+
+
+def _matched_draft(
+    sk: Skeleton,
+    t: Trigger,
+    pattern: re.Pattern[str],
+    kind: DealKind,
+    target_group: int,
+    money_group: int | None,
+    role: Role,
+    amount: Money | None,
+) -> Draft | None:
+    """The draft of a frame whose pattern names its target (and maybe its amount) itself; the parties
+    are the subjects of its verb."""
+    m = pattern.match(sk.skel, t.start)
+    if m is None:
+        return None
+    if money_group is not None:
+        stated = sk.slots[int(m.group(money_group))].money
+        amount = definite(stated) if stated else None
+    draft = Draft(kind, sk.slots[int(m.group(target_group))], "object", amount=amount)
+    draft.add_investors(Investor(s, role, role != "participant") for s in subjects(sk, t.start))
+    return draft
 
 
 def _role_holder(sk: Skeleton, t: Trigger) -> list[Slot]:
