@@ -66,7 +66,8 @@ _INVESTOR_NAME = re.compile(
     r"(?i)\b(?:ventures|capital|partners|fund|investments?|vc|asset\smanagement|equity)$"
 )
 _CONTROL_STAKE = re.compile(
-    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:(?:100|[5-9]\d(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)\s*"
+    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:(?:roughly|about|around|nearly|almost|approximately)\s)?"
+    r"(?:(?:100|[5-9]\d(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)\s*"
     r"|(?:majority|controlling|entire|full|whole)\s)(?:equity\s)?(?:stake|shareholding|interest|holding)"
 )
 _INVESTMENT_OBJECT = re.compile(

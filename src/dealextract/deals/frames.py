@@ -146,7 +146,9 @@ SOLD_THING = re.compile(
 TAKE_PRIVATE_RE = re.compile(r"(?<![-\w])(?:take|takes|took|taking|taken)\s«o(\d+)»\sprivate\b")
 
 STAKE_RE = re.compile(
-    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
+    r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?"
+    r"(?:(?:roughly|about|around|nearly|almost|some|approximately|an\sadditional|a\sfurther)\s)?"
+    r"(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
     r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"
     r"(?:equity\s)?(?:stake|shareholding|interest|holding)\s+in\b"
 )

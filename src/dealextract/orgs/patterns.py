@@ -418,6 +418,11 @@ _WEAK_FOLLOW = frozenset(
         "raising",
         "investing",
         "leading",
+        "invest",
+        "acquire",
+        "buy",
+        "raise",
+        "lead",
     ]
 )
 
