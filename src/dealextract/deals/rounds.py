@@ -17,7 +17,7 @@ ROUND_RE = re.compile(
     \b(?:
         (?P<preseries>pre[-\s]?series[-\s]?(?P<psl>[a-k])\b)
       | (?P<pre>pre[-\s](?P<prel>[a-k])(?P<preplus>\+|\d)?(?![\w\-]))
-      | (?P<series>series[-\s]?(?P<sl>[a-k])(?P<splus>\+{1,2}|\d)?(?![\w\-]))
+      | (?P<series>series[-\s]?(?P<sl>[a-k])(?P<splus>\+{1,2}|-?\d|-plus)?(?![\w\-]))
       | (?P<letter>(?-i:(?P<ll>[A-F]))(?P<lplus>\+{1,2}|\d)?[-\s](?:round|funding|financing|investment))
       | (?P<preseed>pre[-\s]?seed)
       | (?P<seed>seed(?:[-\s](?:round|funding|financing|stage|investment|capital))?)
@@ -41,8 +41,9 @@ def normalise_round(match: re.Match[str]) -> str:
         return f"Pre-{g['psl'].upper()}"
     if g["pre"]:
         return f"Pre-{g['prel'].upper()}{g['preplus'] or ''}"
-    if g["series"]:
-        return f"Series {g['sl'].upper()}{g['splus'] or ''}"
+    if g["series"]:  # "Series B-2" → Series B2, "Series A-plus" → Series A+
+        suffix = (g["splus"] or "").lower().replace("-plus", "+").replace("-", "")
+        return f"Series {g['sl'].upper()}{suffix}"
     if g["letter"]:
         return f"Series {g['ll'].upper()}{g['lplus'] or ''}"
     for key, label in (
