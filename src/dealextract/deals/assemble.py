@@ -332,6 +332,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         owner.add_investors(investors)
     if not stated and not pending:
         _restatement(sk, index, found_money, recent)
+    _whole_round(sk, index, stated, recent, reach)
     for draft in pending:
         # a bare role ("X led the round after co-leading a $40m extension") is about the deal told
         # before, even when the sentence mentions another amount
@@ -724,6 +725,37 @@ def _not_its_own_buyer(sk: Skeleton, target: Slot, parties: list[Slot]) -> Slot:
     return Slot("o", target.start, target.end, target.text, name=before[-1].name, is_reference=True)
 
 
+def _whole_round(sk: Skeleton, index: int, stated: list[Draft], recent: list[Draft], reach: int) -> None:
+    """ "The injection was part of a broader 150 billion won round": the deal is the whole round, as deal
+    databases record it; its amount replaces the part (the part's investor stays a participant)."""
+    m = _PART_OF_LARGER.search(sk.skel)
+    if m is None:
+        return
+    total = sk.slots[int(m.group(1))].money
+    # the deal whose amount is the part named before ("the 10 billion won injection was part of ..."),
+    # else the deal of this sentence or the one just told
+    parts = [slot.money for _, _, slot in sk.placeholders(0, m.start()) if slot.kind == "m" and slot.money]
+    owner = next(
+        (d for d in reversed(recent + stated) if d.amount and any(same_amount(d.amount, p) for p in parts)),
+        None,
+    ) or (
+        stated[-1]
+        if stated
+        else next((d for d in reversed(recent) if index - d.last_sentence <= max(reach, 2)), None)
+    )
+    if owner is None or total is None or definite(total) is None or owner.kind == "acquisition":
+        return
+    if owner.amount is not None:
+        owner.parts.append(owner.amount)
+    owner.amount = total
+    owner.add_sentence(sk, index)
+
+
+_PART_OF_LARGER = re.compile(
+    r"\bpart\sof\s(?:a|an|the|its)\s(?:larger|broader|bigger|wider|overall|total)\s«m(\d+)»"
+)
+
+
 def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:
     """Debt raised alongside an equity round in the same sentence, as its own deal (kind investment)."""
     out: list[Draft] = []
@@ -1001,7 +1033,11 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
                     or (m.round is not None and m.round == d.round)
                 )
                 and _dates_compatible(m.date, d.date)
-                and amounts_compatible(m.amount, d.amount, article)
+                and any(
+                    amounts_compatible(a, b, article)
+                    for a in (m.amount, *m.parts)
+                    for b in (d.amount, *d.parts)
+                )
             ),
             None,
         )
@@ -1011,7 +1047,10 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
         same.add_investors(d.investors)
         for sk in d.sentences:
             same.add_sentence(sk, d.last_sentence)
-        same.amount = primary_amount(same.amount, d.amount, article)
+        if d.parts and not same.parts:  # the whole round told later replaces a part told before
+            same.amount, same.parts = d.amount, [*d.parts, *([same.amount] if same.amount else [])]
+        elif not same.parts:
+            same.amount = primary_amount(same.amount, d.amount, article)
         same.round = same.round or d.round
         same.date = same.date or d.date
         same.valuation = same.valuation or d.valuation

@@ -39,6 +39,7 @@ class Draft:
     has_verb: bool = True
     listed: bool = False  # named in a list of deals ("other recipients included X") with no terms
     earlier: bool = False  # "its previous round, a Series B led by X": a past round, not the news
+    parts: list[Money] = field(default_factory=list)  # amounts told as part of ``amount`` (one investor's)
     date_from_publication: bool = False
     anchor: int = 0  # where in its sentence the draft's own words end (for attaching later lists)
     last_sentence: int = 0
