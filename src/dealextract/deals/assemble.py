@@ -780,6 +780,10 @@ def _restatement(
     funding" and dates it ("confirmed the funding on Tuesday") dates the latest deal."""
     if recent and recent[-1].date is None and _DEFINITE_ROUND.search(sk.skel):
         recent[-1].date = pick_date(sk, 0)
+    named = _ROUND_NAMED.search(sk.skel)
+    if recent and recent[-1].round is None and named and not recent[-1].earlier:
+        # "In this Series C funding round, ...", "the Series B round marks ...": the latest deal's round
+        recent[-1].round = pick_round(sk, named.start())
     paid = _PAID_FOR.search(sk.skel)
     if paid:
         price, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
@@ -918,6 +922,11 @@ _EQUITY_WORDS = re.compile(r"\bequity\s(?:round|financing|funding|raise|portion|
 _DEBT_WORDS = re.compile(r"\b(?:debt|credit|loan)\s(?:facility|financing|funding|tranche|portion|line)\b")
 
 
+# "this series c funding round", "the series b round": a round the article has told, named
+_ROUND_NAMED = re.compile(
+    r"\b(?:the|this|that|its)\s(?:latest\s|new\s|recent\s)?(?:series\s[a-k]\+?|pre-[a-f]|seed|angel|pre-ipo)"
+    r"\s(?:funding\s|financing\s|investment\s)?(?:round|funding|financing)\b"
+)
 _DEFINITE_ROUND = re.compile(
     r"\b(?:the|this|that)\s(?:[\w\-]+\s){0,3}?(?:round|funding|financing|deal|investment|raise|injection|fundraising)\b"
 )
