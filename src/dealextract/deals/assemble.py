@@ -353,6 +353,8 @@ def _cue_lists(
     """Every investor list a cue opens, and the lists a tail closes ("with «o» among the backers")."""
     out = []
     for cue_start, cue_end, cue in _cues(sk, triggers, cue_hits):
+        if _PAST_BACKERS.search(sk.skel, max(0, cue_start - 30), cue_end):
+            continue  # "its previous investors include X": backers of old, not of this round
         slots = list_after(sk, cue_end, len(sk.skel))
         if slots:
             out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
@@ -365,6 +367,9 @@ def _cue_lists(
             out.append((m.start(), m.end(), _AMONG_CUE, [Investor(s, role, True) for s in slots]))
     out.sort(key=lambda x: x[0])
     return out
+
+
+_PAST_BACKERS = re.compile(r"\b(?:previous|prior|past|earlier|former)\s(?:investors|backers|shareholders)\b")
 
 
 def _cue_matches(scan: Candidates) -> list[tuple[int, int, F.Cue]]:

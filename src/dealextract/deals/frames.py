@@ -192,6 +192,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         re.compile(
             rf"\b(?:participating|joining|investing)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
+            r"|\balso\s(?:participating|joining|investing|taking\spart)\s(?:in\s(?:the\s|this\s)?(?:round|deal)\s)?"
+            r"(?:were|are|was|is)\b"
+            r"|\b(?:new\s|other\s)?investors?\sin\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|deal|financing|raise)\s"
+            r"(?:are|were|include|included|includes)\b"
             r"|\bother\s(?:investors|backers|participants|co-investors|shareholders)\s(?:are|were|include|included"
             r"|including|such\sas)\b|\bothers\s(?:(?:joining|participating|investing|taking\spart|involved)\s"
             r"(?:(?:in\s)?(?:the\s)?(?:round|deal|financing|investment)\s)?)?(?:include|included|including|are|were)\b"
