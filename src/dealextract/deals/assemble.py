@@ -255,7 +255,11 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     if not scan.search(_DEAL_HINT):
         return []
     cue_hits = _cue_matches(scan)
-    cue_spans = [(a, b) for a, b, cue in cue_hits if cue.role != "acquirer"]
+    # a trigger inside a cue is the cue's ("the round drew X"), unless no list follows it: "X's latest
+    # round brought in $N" is a raise
+    cue_spans = [
+        (a, b) for a, b, cue in cue_hits if cue.role != "acquirer" and list_after(sk, b, len(sk.skel))
+    ]
     triggers = [t for t in find_triggers(sk, scan) if not any(a <= t.start < b for a, b in cue_spans)]
     found_money = amounts(sk, article)
     reach = _context_reach(sk)
