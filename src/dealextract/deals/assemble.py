@@ -257,9 +257,8 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     cue_hits = _cue_matches(scan)
     # a trigger inside a cue is the cue's ("the round drew X"), unless no list follows it: "X's latest
     # round brought in $N" is a raise
-    cue_spans = [
-        (a, b) for a, b, cue in cue_hits if cue.role != "acquirer" and list_after(sk, b, len(sk.skel))
-    ]
+    opened = {b: list_after(sk, b, len(sk.skel)) for _, b, _ in cue_hits}  # the list each cue opens
+    cue_spans = [(a, b) for a, b, cue in cue_hits if cue.role != "acquirer" and opened[b]]
     triggers = [t for t in find_triggers(sk, scan) if not any(a <= t.start < b for a, b in cue_spans)]
     found_money = amounts(sk, article)
     reach = _context_reach(sk)
@@ -281,9 +280,8 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             draft.date = pick_date(sk, t.start, window, claimed)
             at = money_at.get(id(draft.amount)) if draft.amount is not None else None
             if at is not None and at in claimed and not window[0] <= at < window[1]:
-                draft.amount = (
-                    None  # the amount of another clause's deal ("X is buying Y in a $6bn deal and ...")
-                )
+                # the amount of another clause's deal ("X is buying Y in a $6bn deal and ...")
+                draft.amount = None
             draft.valuation = pick_valuation(found_money)
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
@@ -317,7 +315,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 anchors.append((0, nominal))
             if found:
                 break
-    for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers, cue_hits):
+    for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers, cue_hits, opened):
         at = bisect.bisect_right(anchor_ends, cue_start)
         owner = anchors[at - 1][1] if at else None
         if owner is None and anchors:
@@ -352,14 +350,18 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
 
 
 def _cue_lists(
-    sk: Skeleton, triggers: list[Trigger], cue_hits: list[tuple[int, int, F.Cue]]
+    sk: Skeleton,
+    triggers: list[Trigger],
+    cue_hits: list[tuple[int, int, F.Cue]],
+    opened: dict[int, list[Slot]],
 ) -> list[tuple[int, int, F.Cue, list[Investor]]]:
-    """Every investor list a cue opens, and the lists a tail closes ("with «o» among the backers")."""
+    """Every investor list a cue opens (``opened``: the list after each cue's end), and the lists a tail
+    closes ("with «o» among the backers")."""
     out = []
     for cue_start, cue_end, cue in _cues(sk, triggers, cue_hits):
         if _PAST_BACKERS.search(sk.skel, max(0, cue_start - 30), cue_end):
             continue  # "its previous investors include X": backers of old, not of this round
-        slots = list_after(sk, cue_end, len(sk.skel))
+        slots = opened[cue_end]
         if slots:
             out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
     for m in _WITH_AMONG.finditer(sk.skel):
