@@ -8,7 +8,10 @@ where a list of backers can hold one:
   that never names anything ("However", months, rounds: ``NOT_ORG_WORDS``) or a person title;
 * not inside another mention (an organisation, an amount, a date, a model) and not a known place;
 * in list position: after a list opener or separator ("by", "from", "including", ",", "and",
-  "such as") and before a separator, the end of the clause or an investing verb.
+  "such as") and before a separator, the end of the clause or an investing verb; or right before an
+  investing verb, after a title ("co-founder Reed Hastings invested") or at the start of a sentence.
+
+Places are the bundled list (``orgs/data/places.jsonl``); a user's own place file is not consulted here.
 
 They only become investors when a cue's list reaches them (``reading.list_after``/``list_before``
 accept them as items); they are never targets and never entities of the article (the contract has no
@@ -62,7 +65,7 @@ def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
             last = words[k]
         k += 1
         end = last + 1
-        if not (2 <= end - first <= 3 and first > 0 and _in_list_position(t, first, end)):
+        if not (2 <= end - first <= 3 and _in_list_position(t, first, end)):
             continue
         if any(lower[i] in _NEVER for i in range(first, end)):
             continue
@@ -74,8 +77,12 @@ def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
 
 
 def _in_list_position(t: TokenTable, start: int, end: int) -> bool:
-    before = t.lower[start - 1]
-    if end < t.n and t.lower[end] in _INVESTING and (before in _WHO_INVESTS or t.sent_start[start]):
+    before = t.lower[start - 1] if start > 0 else ""
+    if (
+        end < t.n
+        and t.lower[end] in _INVESTING
+        and (before in _WHO_INVESTS or start == 0 or t.sent_start[start])
+    ):
         return True  # "Netflix co-founder Reed Hastings invested $50 million in X"
     if before == "as":
         if start < 2 or t.lower[start - 2] not in _BEFORE_AS:
