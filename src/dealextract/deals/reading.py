@@ -169,7 +169,8 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
     governed by a preposition ("backed by «o»") nor a modifier ("«o»-backed").
 
     A name inside an apposition between commas is not the subject: in "«o1», the first company formed by
-    «o2», closed ..." it is «o1» that closed.
+    «o2», closed ..." it is «o1» that closed; a relative clause's subject is the name it follows ("the
+    backers of «o», which raised").
     """
     relative = _RELATIVE_BEFORE.search(sk.skel, max(0, pos - 60), pos)
     if relative:
@@ -321,7 +322,7 @@ _MODEL_SLOT = re.compile(r"«x\d+»")
 # "investment manager", "investment management firm": what an investor does, not a list-ending word.
 _TRADE_DESCRIPTOR = re.compile(
     r"\b(?:investment|financing|funding)\s(?:management\s)?(?:managers?|firms?|company|companies|arm|funds?"
-    r"|banks?|group|house|vehicle|platform|giant|boutique|holding|unit|company)\b"
+    r"|banks?|group|house|vehicle|platform|giant|boutique|holding|unit)\b"
 )
 
 
