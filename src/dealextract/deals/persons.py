@@ -28,7 +28,11 @@ from dealextract.gazetteer import load_default
 from dealextract.orgs.patterns import NOT_ORG_WORDS, ORG_SUFFIXES, PERSON_TITLES
 from dealextract.tokens import TokenTable
 
-_BEFORE = frozenset([",", "and", "&", "by", "from", "including", "include", "includes", "included", "like"])
+_BEFORE = frozenset(
+    [",", "and", "&", "by", "from", "including", "include", "includes", "included", "like",
+     # "... and angel investor Christian Reber": a descriptor of a backer right before the name
+     "investor", "investors", "angel", "angels", "entrepreneur", "billionaire", "co-founder", "founder"]
+)  # fmt: skip
 _BEFORE_AS = frozenset(["such", "well"])  # "such as", "as well as"
 _AFTER = frozenset(
     [",", "and", "&", ".", "(", ";", "as", "also", "participated", "invested", "joined", "led", "co-led",

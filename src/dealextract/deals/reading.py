@@ -16,7 +16,7 @@ from dealextract.records import DateValue
 
 _SUBJECT_SKIP_BEFORE = re.compile(
     r"\b(?:by|from|with|of|in|at|for|including|include|includes|like|as|to|under|among|via|than|against"
-    r"|alongside|behind|about|over|into|between|versus|vs\.?)\s+(?:the\s|its\s|a\s)?(?:[\w\-]+\s){0,3}$"
+    r"|alongside|behind|about|over|into|between|versus|vs\.?)\s+(?:the\s|its\s|a\s)?(?:[\w\-’']+\s){0,3}$"
 )
 
 

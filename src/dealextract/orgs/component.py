@@ -499,7 +499,17 @@ class OrgsComponent(GazetteerComponent):
             return "right"
         if P.left_trigger(t, r, s):
             return "left"
+        if self._place_possessive(t, r, s):
+            return "place_possessive"
         return None
+
+    def _place_possessive(self, t: TokenTable, r: P.Run, floor: int) -> bool:
+        """ "Berlin's Klarbit", "Hong Kong's Klook": a place's possessive before a name introduces a
+        company of that place (a person would need a title: "Berlin's mayor")."""
+        i = r.start - 1
+        if i - 1 < floor or t.lower[i] not in {"'s", "’s"}:
+            return False
+        return any(i - width >= floor and self._is_place(t, P.Run(i - width, i)) for width in (1, 2))
 
     def _based(self, t: TokenTable, r: P.Run) -> str | None:
         """ "Beijing-based X" → the place, for X; None when the run is not introduced that way."""

@@ -1448,7 +1448,7 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
         (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START and lower[s] not in keep)
         or lower[s] in PERSON_TITLES
         or (t.is_stop[s] and lower[s] not in _KEEP_AT_START)
-        or (lower[s] in _DESCRIPTOR_AT_START and s + 1 < e)
+        or (lower[s] in _DESCRIPTOR_AT_START and s + 1 < e and _line_start(t, s))
     ):
         s += 1
     while e > s and text[e - 1] in {"-", "&", ","}:
@@ -1539,7 +1539,10 @@ BASED_WORDS = frozenset(["based", "headquartered", "listed"])
 #: ("start-up X" ends in "up") and ``left_trigger`` ("led by X", "from", "such as", "of", "in", "for").
 #: Keep in step with those rules: a run without any of these cues skips them (``has_context_cue``).
 _CUES_BEFORE = (
-    HEAD_NOUNS | LEFT_TRIGGERS | BASED_WORDS | {"up", "over", "by", "from", "as", "of", "in", "for"}
+    HEAD_NOUNS
+    | LEFT_TRIGGERS
+    | BASED_WORDS
+    | {"up", "over", "by", "from", "as", "of", "in", "for", "'s", "’s"}
 )
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
 _CUES_AFTER = (
@@ -1645,6 +1648,12 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
 #: Right triggers too common after a comma in a list of names to make the name before an organisation.
 _COMMA_WEAK = frozenset(["announced", "launched", "released", "unveiled", "gets", "got", "joined", "backed"])
 
+#: Last words of an amount: "raised $5 million from X" introduces a backer.
+_AMOUNT_ENDS = frozenset(
+    ["million", "billion", "m", "bn", "mn", "b", "crore", "lakh", "yuan", "won", "yen", "euros", "dollars", "pounds",
+     "rupees", "francs", "mln", "bln"]
+)  # fmt: skip
+
 _MONEY_START = frozenset("$€£¥₹₩")
 _CURRENCY_WORDS = frozenset(
     ["us$", "hk$", "s$", "a$", "c$", "nt$", "rmb", "usd", "eur", "gbp", "inr", "rs", "undisclosed"]
@@ -1698,6 +1707,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
                 "-",
             }
         ) or (i - 1 >= floor and lower[i - 1] in {"led", "backed"})
+    if word == "from" and i - 1 >= floor and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1]):
+        return True  # "raised $5 million from X", "€5m from X"
     if word == "from":
         return i - 1 >= floor and lower[i - 1] in {
             "participation",
