@@ -222,6 +222,8 @@ def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tupl
     for ps, pe, slot in sk.placeholders(pos, stop):
         if slot.kind != "o":
             continue
+        if sk.skel.startswith(("'s ", "’s "), pe):
+            continue  # "acquired «o1»'s «o2» unit", "merged with «o»'s blank-check company": a possessor
         gap = _BOUND_BEFORE_AMOUNT.sub(" ", sk.skel[pos:ps])  # "invest as much as «m» in «o»"
         gap = re.sub(r"«[mdxp]\d+»", " ", gap)
         words = words_of(gap)

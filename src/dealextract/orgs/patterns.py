@@ -1705,6 +1705,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
                 "founded",
                 "incubated",
                 "-",
+                "up",  # "snapped up by X", "picked up by X"
+                "over",  # "taken over by X"
             }
         ) or (i - 1 >= floor and lower[i - 1] in {"led", "backed"})
     if word == "from" and i - 1 >= floor and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1]):
