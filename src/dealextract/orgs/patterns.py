@@ -1705,6 +1705,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
                 "founded",
                 "incubated",
                 "-",
+                "managed",  # "a fund managed by X"
+                "operated",
                 "up",  # "snapped up by X", "picked up by X"
                 "over",  # "taken over by X"
             }
