@@ -67,12 +67,10 @@ RAISE_STRONG_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG})\b")
 RAISE_ANY = re.compile(rf"\b(?:{F.RAISE_STRONG}|{F.RAISE_WEAK})\b")
 INVEST_ANY = _without_trailing_lookahead(F.INVEST_RE)
 # the price of a company: on the raw line, where amounts and names are words, not placeholders
-PAY_FOR_ANY = re.compile(r"\b(?:pay|pays|paid|paying)\b")
-_PAY_THEN_FOR = re.compile(r"\b(?:pay|pays|paid|paying)\b[^;]{0,120}?\b(?:for|to\s+buy|to\s+acquire)\b")
-TAKE_PRIVATE_ANY = re.compile(r"\b(?:take|takes|took|taking|taken)\s[^;]{1,80}?\sprivate\b")
-SELL_ANY = re.compile(
-    r"\b(?:sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded)\b"
-)
+PAY_FOR_ANY = re.compile(rf"\b(?:{F.PAY_VERBS})\b")
+_PAY_THEN_FOR = re.compile(rf"\b(?:{F.PAY_VERBS})\b[^;]{{0,120}}?\b(?:for|to\s+buy|to\s+acquire)\b")
+TAKE_PRIVATE_ANY = re.compile(rf"\b(?:{F.TAKE_VERBS})\s[^;]{{1,80}}?\sprivate\b")
+SELL_ANY = re.compile(rf"\b(?:{F.SELL_VERBS})\b")
 STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|interest|holding)\s+in\b")
 
 

@@ -34,11 +34,15 @@ _DEAL_VALUE_BEFORE = re.compile(
 )
 
 
+# "the injection was part of a broader 150 billion won round": the amount after it is the whole round's
+# (a total to this sentence; ``assemble._whole_round`` makes it the deal's)
+PART_OF_LARGER = r"part\sof\s(?:a|an|the|its)\s(?:larger|broader|bigger|wider|overall|total)\s"
+
 _TOTAL_BEFORE = re.compile(
     r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
     r"(?:[\w«»\-]+\s){0,6}?(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
     r"|reached|totals?)|(?:has|have)\s(?:now\sraised|raised\sa\stotal\sof|raised\saltogether)"
-    r"|part\sof\s(?:a|an|the|its)\s(?:larger|broader|bigger|wider|overall|total)\s)" + _QUALIFIER + "$"
+    r"|" + PART_OF_LARGER + ")" + _QUALIFIER + "$"
 )
 
 

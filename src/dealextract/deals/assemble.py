@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from dealextract.deals import frames as F
 from dealextract.deals.amounts import (
+    PART_OF_LARGER,
     amounts,
     amounts_compatible,
     definite,
@@ -175,8 +176,14 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
         if _AMOUNT_JUST_BEFORE.search(sk.skel, max(0, m.start() - 12), m.start()):
             continue  # "a broader $150 million raised in the round": a participle, not a new raise
         found.append(Trigger(m.start(), m.end(), "raise", "participant", False, bool(m["strong"])))
-    # a denied frame ("did not raise", "has never invested") moved no money
-    found = [t for t in found if not F.NEGATED_BEFORE.search(sk.skel, max(0, t.start - 30), t.start)]
+    # a denied frame ("did not raise", "has never invested") or a called-off takeover ("abandoned its
+    # $20 billion deal to buy X") moved no money
+    found = [
+        t
+        for t in found
+        if not F.NEGATED_BEFORE.search(sk.skel, max(0, t.start - 30), t.start)
+        and not (t.role == "acquirer" and _CALLED_OFF.search(sk.skel, max(0, t.start - 60), t.start))
+    ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for t in found:
@@ -476,8 +483,6 @@ def _draft_for(
     """The draft a single trigger states, or None when the words do not make a deal."""
     if t.family in ("raise", "invest") and not _is_financing(sk, t, window_end):
         return None
-    if t.role == "acquirer" and _CALLED_OFF.search(sk.skel, max(0, t.start - 60), t.start):
-        return None  # "abandoned its $20 billion deal to buy X": no company changed hands
     amount = pick_amount(found_money, t.start, t.end, window_end)
     if t.family == "give":
         # "a round led by X has given eldercare platform Kinfolk S$80 million in fresh capital"
@@ -762,9 +767,7 @@ def _whole_round(sk: Skeleton, index: int, stated: list[Draft], recent: list[Dra
     owner.add_sentence(sk, index)
 
 
-_PART_OF_LARGER = re.compile(
-    r"\bpart\sof\s(?:a|an|the|its)\s(?:larger|broader|bigger|wider|overall|total)\s«m(\d+)»"
-)
+_PART_OF_LARGER = re.compile(rf"\b{PART_OF_LARGER}«m(\d+)»")
 
 
 def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:

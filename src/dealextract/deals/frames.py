@@ -124,8 +124,14 @@ ACQUIRE_RE = re.compile(
 )
 
 # "Oracle will pay $28 billion for health records firm Cernex": the price of a company is its purchase.
+# Verb forms shared by the frames below and the ``--deals-only`` prefilter (batch/prefilter.py), which
+# must find every line a frame can start from: one list each, so the two cannot drift apart.
+PAY_VERBS = r"pay|pays|paid|paying"
+SELL_VERBS = r"sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded"
+TAKE_VERBS = r"take|takes|took|taking|taken"
+
 PAY_FOR_RE = re.compile(
-    r"(?<![-\w])(?:pay|pays|paid|paying)\s(?:about\s|around\s|roughly\s|nearly\s|up\sto\s|some\s)?«m(\d+)»\s"
+    rf"(?<![-\w])(?:{PAY_VERBS})\s(?:about\s|around\s|roughly\s|nearly\s|up\sto\s|some\s)?«m(\d+)»\s"
     r"(?:in\s(?:cash|stock|cash\sand\sstock)\s)?(?:to\s(?:buy|acquire)\s|for\s)(?:the\s|a\s|an\s)?"
     r"(?:[\w\-]+\s){0,4}?«o(\d+)»(?!'|’)"
 )
@@ -133,7 +139,7 @@ PAY_FOR_RE = re.compile(
 # "Intel is selling a 51% stake in its Altera unit to Silver Lake for $8.75 billion", "agreed to sell
 # its chip arm to X": the buyer comes after "to", the company sold inside the object.
 SELL_RE = re.compile(
-    r"(?<![-\w])(?:sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded)\s"
+    rf"(?<![-\w])(?:{SELL_VERBS})\s"
     r"(?P<object>(?:[^;.«]|«[mo]\d+»){1,80}?)\sto\s(?:[\w\-]+\s){0,4}?«o(?P<buyer>\d+)»"
 )
 # what makes a sale a deal: a company's stake or business changes hands (not "sold 10,000 cars to")
@@ -143,7 +149,7 @@ SOLD_THING = re.compile(
 )
 
 # "Thoma Bravo will take Darktrace private in a $5.3 billion deal": a buyout.
-TAKE_PRIVATE_RE = re.compile(r"(?<![-\w])(?:take|takes|took|taking|taken)\s«o(\d+)»\sprivate\b")
+TAKE_PRIVATE_RE = re.compile(rf"(?<![-\w])(?:{TAKE_VERBS})\s«o(\d+)»\sprivate\b")
 
 STAKE_RE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?"

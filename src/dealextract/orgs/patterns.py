@@ -752,7 +752,16 @@ MONTHS = (
     "november", "december",
 )  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NOT_ORG_WORDS = frozenset(
+#: Nationality adjectives: dropped before a name ("Chinese startup X"), kept in "the British Business Bank".
+_DEMONYMS = frozenset(
+    ["chinese", "american", "european", "japanese", "korean", "indian", "british", "german", "french",
+     "singaporean", "israeli", "emirati", "saudi", "taiwanese", "asian", "dutch", "swiss", "italian", "spanish",
+     "canadian", "australian", "brazilian", "mexican", "russian", "thai", "vietnamese", "indonesian",
+     "malaysian", "turkish", "swedish", "danish", "norwegian", "finnish", "irish", "belgian", "austrian",
+     "polish", "african", "arab"]
+)  # fmt: skip
+
+NOT_ORG_WORDS = _DEMONYMS | frozenset(
     [
         # headline and column openers ("Meet X, the startup ...", "Exclusive: X raises ...") and the
         # field labels of fact boxes ("Note: $5 million", "Total: ...")
@@ -881,47 +890,8 @@ NOT_ORG_WORDS = frozenset(
         "llms",
         "gpu",
         "gpus",
-        "chinese",
-        "american",
-        "european",
-        "japanese",
-        "korean",
-        "indian",
-        "british",
-        "german",
-        "french",
-        "singaporean",
-        "israeli",
-        "emirati",
-        "saudi",
-        "taiwanese",
-        "asian",
-        "dutch",
-        "swiss",
-        "italian",
-        "spanish",
-        "canadian",
-        "australian",
-        "brazilian",
-        "mexican",
-        "russian",
-        "thai",
-        "vietnamese",
-        "indonesian",
-        "malaysian",
         "filipino",
-        "turkish",
-        "swedish",
-        "danish",
-        "norwegian",
-        "finnish",
-        "irish",
-        "belgian",
-        "austrian",
-        "polish",
         "hong-kong",
-        "african",
-        "arab",
         "global",
         "international",
         "national",
@@ -1394,14 +1364,6 @@ _SUBJECT_WORDS = frozenset(
 )
 
 #: Leading words trimmed from a run ("The", "However", "Chinese") but not name words ("National").
-#: Nationality adjectives: dropped before a name ("Chinese startup X"), kept in "the British Business Bank".
-_DEMONYMS = frozenset(
-    ["chinese", "american", "european", "japanese", "korean", "indian", "british", "german", "french",
-     "singaporean", "israeli", "emirati", "saudi", "taiwanese", "asian", "dutch", "swiss", "italian", "spanish",
-     "canadian", "australian", "brazilian", "mexican", "russian", "thai", "vietnamese", "indonesian",
-     "malaysian", "turkish", "swedish", "danish", "norwegian", "finnish", "irish", "belgian", "austrian",
-     "polish", "african", "arab"]
-)  # fmt: skip
 
 #: Descriptors capitalised at the start of a sentence ("Rival Worldline cut its outlook"): not the name.
 _DESCRIPTOR_AT_START = frozenset(
@@ -1527,6 +1489,9 @@ def ends_in_org_word(t: TokenTable, run: Run) -> bool:
 
 
 #: The words after a place and a hyphen that introduce the name after them ("Beijing-based X").
+#: "took over X", "take X private".
+_TAKE_FORMS = frozenset(["take", "takes", "took", "taking", "taken"])
+
 #: What a company takes that makes it a party to a deal: "took a chunk of $15m", "took a 20% stake".
 _TAKEN_SHARES = frozenset(["chunk", "share", "slice", "stake"])
 
@@ -1624,11 +1589,7 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
-    if (
-        word == "private"
-        and run.start > 0
-        and lower[run.start - 1] in {"take", "takes", "took", "taking", "taken"}
-    ):
+    if word == "private" and run.start > 0 and lower[run.start - 1] in _TAKE_FORMS:
         return True  # "take X private"
     if word in _PART_NOUNS:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
@@ -1730,7 +1691,7 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
         return True
     if word in ("up", "over") and i - 1 >= floor:  # "snapped up X", "took over X"
-        return lower[i - 1] in {"snapped", "snaps", "snapping", "snap", "took", "takes", "taking", "take"}
+        return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {"snapped", "snaps", "snapping", "snap"}
     if word == "of":  # "acquisition of X", "a unit of X"
         return i - 1 >= floor and lower[i - 1] in _OF_HEADS
     if word == "in":  # "invested in X", "a stake in X"
