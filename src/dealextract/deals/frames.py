@@ -83,8 +83,8 @@ RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE
 # "did not raise", "has never invested in", "won't acquire": denied, no money moved.
 NEGATED_BEFORE = re.compile(
     r"(?:(?:\b(?:not|never|no\slonger)|n't|n’t)\s(?:(?:yet|have|has|had|be|been|also|actually|ultimately|formally)\s)?"
-    r"|\bno\s(?:current\s|immediate\s)?(?:plans?|intentions?|need)\sto\s"
-    r"|(?:\b(?:not|never)|n't|n’t)\s(?:plan|intend|expect|seek|want|need)\w*\sto\s)$"
+    r"(?:(?:plan|intend|expect|seek|want|need)\w*\sto\s)?"
+    r"|\bno\s(?:current\s|immediate\s)?(?:plans?|intentions?|need)\sto\s)$"
 )
 FAILED_BEFORE = re.compile(
     r"\b(?:attempts?|attempted|tried|trying|failed|failing|unable|struggled|struggling|bid|effort|efforts)\s(?:to\s)?$"
@@ -123,13 +123,13 @@ ACQUIRE_RE = re.compile(
     re.X,
 )
 
-# "Oracle will pay $28 billion for health records firm Cernex": the price of a company is its purchase.
 # Verb forms shared by the frames below and the ``--deals-only`` prefilter (batch/prefilter.py), which
 # must find every line a frame can start from: one list each, so the two cannot drift apart.
 PAY_VERBS = r"pay|pays|paid|paying"
 SELL_VERBS = r"sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded"
 TAKE_VERBS = r"take|takes|took|taking|taken"
 
+# "Oracle will pay $28 billion for health records firm Cernex": the price of a company is its purchase.
 PAY_FOR_RE = re.compile(
     rf"(?<![-\w])(?:{PAY_VERBS})\s(?:about\s|around\s|roughly\s|nearly\s|up\sto\s|some\s)?«m(\d+)»\s"
     r"(?:in\s(?:cash|stock|cash\sand\sstock)\s)?(?:to\s(?:buy|acquire)\s|for\s)(?:the\s|a\s|an\s)?"
