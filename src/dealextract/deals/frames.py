@@ -179,6 +179,18 @@ class Cue:
 
 _ROUND_NOUN = r"(?:the|this|that|its|the\slatest|the\snew)\s(?:[\w\-]+\s){0,2}?(?:round|investment|financing|raise|deal)"
 _IS = r"(?:are|is|were|was|included?|includes)"
+# "a petition from X", "pressure from X", "revenue from X", "spun off from X": a bare "from" after these
+# names no backer (one negative lookbehind per word: Python's lookbehinds have a fixed width).
+_NOT_BACKING_BEFORE_FROM = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in (
+        "petition petitions complaint complaints lawsuit suit letter letters order orders demand pressure "
+        "competition approval approvals clearance permission licence license request requests warning "
+        "criticism scrutiny probe fine fines penalty data report reports revenue revenues sales income "
+        "profit profits customers clients talent executives engineers researchers staff graduates off "
+        "hired poached moved switched shift transition departure resigned recovered"
+    ).split()
+)
 
 CUES: tuple[Cue, ...] = (
     # the round as subject: "the Series B+ also drew X and Y", "the round attracted X"
@@ -251,7 +263,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         re.compile(
-            r"\b(?:from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby"
+            r"\b(?:"
+            + _NOT_BACKING_BEFORE_FROM
+            + r"from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby"
             r"|with\s(?:[\w\-]+\s)?(?:investments?|backing|capital|support|bets?|contributions?|money|cheques?"
             r"|checks?|commitments?|funding)\sfrom)\b"
         ),

@@ -353,7 +353,10 @@ class OrgsComponent(GazetteerComponent):
             return True
         if self.places.get(text) is not None or P.looks_like_person(t, run):
             return True
-        # only generic words ("Group", "The Investment Fund"): a word is a token with a letter or digit
+        # only generic words ("Group", "The Investment Fund"): a word is a token with a letter or digit;
+        # a nationality that trimming kept opens an institution's name ("the European Investment Bank")
+        if P.opens_with_nationality(t, run):
+            return False
         for k in range(start, end):
             if lower[k] not in _GENERIC and (
                 t.is_alpha[k] or t.like_num[k] or any(c.isalnum() for c in t.text[k])
@@ -612,7 +615,7 @@ class OrgsComponent(GazetteerComponent):
             i = f.end
             if i + 2 < t.n and text[i] == "(" and text[i + 2] == ")":
                 inner = text[i + 1]
-                if _acronym_of(inner, t.span_text(f.start, f.end)) or _is_cjk(inner):
+                if P.is_acronym_of(inner, t.span_text(f.start, f.end)) or _is_cjk(inner):
                     add(_Found(i + 1, i + 2, f.name, f.kind, "alias", None, f.parent, f.entry))
                     aliases.setdefault(inner, f)
         if not aliases:
@@ -718,14 +721,6 @@ def _legal_end(t: TokenTable, end: int) -> int:
         else:
             break
     return end
-
-
-def _acronym_of(inner: str, name_text: str) -> bool:
-    """ "CMB" for "China Merchants Bank", "SSCIC" for "Shanghai State-owned Capital Investment Co"."""
-    if not (2 <= len(inner) <= 8 and inner.isupper() and inner.isalpha()):
-        return False
-    initials = "".join(w[0] for w in name_text.replace("-", " ").split() if w[0].isalpha()).upper()
-    return inner[0] == initials[:1] and all(c in initials for c in inner)
 
 
 def _is_cjk(text: str) -> bool:

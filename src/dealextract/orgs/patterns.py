@@ -413,6 +413,12 @@ _WEAK_FOLLOW = frozenset(
         "earlier",
         "previously",
         "already",
+        "bought",
+        "sold",
+        "purchased",
+        "valued",
+        "founded",
+        "spun",
         "buying",
         "acquiring",
         "raising",
@@ -753,7 +759,7 @@ MONTHS = (
 )  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: Nationality adjectives: dropped before a name ("Chinese startup X"), kept in "the British Business Bank".
-_DEMONYMS = frozenset(
+DEMONYMS = frozenset(
     ["chinese", "american", "european", "japanese", "korean", "indian", "british", "german", "french",
      "singaporean", "israeli", "emirati", "saudi", "taiwanese", "asian", "dutch", "swiss", "italian", "spanish",
      "canadian", "australian", "brazilian", "mexican", "russian", "thai", "vietnamese", "indonesian",
@@ -761,7 +767,7 @@ _DEMONYMS = frozenset(
      "polish", "african", "arab"]
 )  # fmt: skip
 
-NOT_ORG_WORDS = _DEMONYMS | frozenset(
+NOT_ORG_WORDS = DEMONYMS | frozenset(
     [
         # headline and column openers ("Meet X, the startup ...", "Exclusive: X raises ...") and the
         # field labels of fact boxes ("Note: $5 million", "Total: ...")
@@ -1205,7 +1211,9 @@ def _is_connector(t: TokenTable, cap: list[bool], i: int) -> bool:
     if text.lower() in {"of", "for"}:
         return cap[i + 1] and lower[i + 1] not in _NOT_AFTER_OF
     if text == "and":
-        return lower[i + 1] in _SUBJECT_WORDS and "of" in lower[max(0, i - 4) : i]
+        if lower[i + 1] in _SUBJECT_WORDS and "of" in lower[max(0, i - 4) : i]:
+            return True
+        return cap[i + 1] and _spelled_by_acronym(t, cap, i)
     if text == "(" and lower[i + 1] in {"group", "holdings"} and i + 2 < t.n and t.text[i + 2] == ")":
         return True
     if text == ")" and lower[i - 1] in {"group", "holdings"} and i >= 2 and t.text[i - 2] == "(":
@@ -1215,6 +1223,20 @@ def _is_connector(t: TokenTable, cap: list[bool], i: int) -> bool:
     if text == "," and lower[i - 1] in {"co", "co.", "corp", "corp.", "group"}:
         return lower[i + 1] in {"ltd", "ltd.", "limited", "inc", "inc.", "llc"}
     return False
+
+
+def _spelled_by_acronym(t: TokenTable, cap: list[bool], i: int) -> bool:
+    """ "HM Revenue and Customs (HMRC)": the "and" at ``i`` is inside a name whose initials, "and"
+    included, follow it in brackets."""
+    k = i
+    while k > 0 and cap[k - 1]:
+        k -= 1
+    j = i + 1
+    while j < t.n and cap[j]:
+        j += 1
+    if k == i or j + 2 >= t.n or t.text[j] != "(" or t.text[j + 2] != ")":
+        return False
+    return acronym_letters(t.span_text(k, j)) == t.text[j + 1]
 
 
 def find_runs(t: TokenTable, start: int, end: int) -> list[Run]:
@@ -1401,11 +1423,10 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
         s += 2  # "Series B of Driftwood Labs"
     # "the British Business Bank", "the European Investment Fund": after "the", a nationality opens the
     # name of an institution that ends in an organisation word ("Chinese startup X" has no "the")
-    keep = (
-        _DEMONYMS
-        if s > 0 and lower[s - 1] == "the" and e - s >= 3 and lower[e - 1] in ORG_SUFFIXES
-        else frozenset()
-    )
+    after_the = s > 0 and lower[s - 1] == "the"
+    while s < e and lower[s] == "the":  # "The European Investment Bank" opening a sentence
+        s, after_the = s + 1, True
+    keep = DEMONYMS if after_the and e - s >= 3 and lower[e - 1] in ORG_SUFFIXES else frozenset()
     while s < e and (
         (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START and lower[s] not in keep)
         or lower[s] in PERSON_TITLES
@@ -1420,6 +1441,12 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
     if s >= e:
         return None
     return run if s == run.start and e == run.end else Run(s, e)
+
+
+def opens_with_nationality(t: TokenTable, run: Run) -> bool:
+    """ "European Investment Bank": a nationality left at the start of a trimmed run (``trim_run`` keeps
+    one only after "the", before an organisation word) is the first word of an institution's name."""
+    return t.lower[run.start] in DEMONYMS and t.lower[run.end - 1] in ORG_SUFFIXES
 
 
 def looks_like_person(t: TokenTable, run: Run) -> bool:
@@ -1442,7 +1469,18 @@ def looks_like_person(t: TokenTable, run: Run) -> bool:
         return False  # "iDO Devices", "ZEN Capital": a name's words are title case
     first, last = lower[words[0]], lower[words[-1]]
     # "Zhu Jun", "Sam Altman", "Kai-Fu Lee", "Robin Li"
-    return first in CHINESE_SURNAMES or first in FIRST_NAMES or last in CHINESE_SURNAMES
+    if first in CHINESE_SURNAMES or first in FIRST_NAMES or last in CHINESE_SURNAMES:
+        return True
+    # "founded by Mattias Berg": companies are founded by people, and two or three plain words are a name
+    by = run.start - 1
+    return (
+        by >= 1
+        and lower[by] == "by"
+        and (lower[by - 1] in _FOUNDED or (lower[by - 1] == "up" and by >= 2 and lower[by - 2] == "set"))
+    )
+
+
+_FOUNDED = frozenset(["founded", "co-founded", "cofounded", "started", "established", "created"])
 
 
 def suffix_kind(t: TokenTable, run: Run) -> str | None:
@@ -1476,6 +1514,8 @@ def ends_in_org_word(t: TokenTable, run: Run) -> bool:
     if lower[end - 1] not in ORG_SUFFIXES:
         return False
     # the words before the suffix must hold a real name, not only generic words ("The Group")
+    if opens_with_nationality(t, run):
+        return True
     cap, text = cap_column(t), t.text
     for k in range(start, end - 1):
         if (
@@ -1507,12 +1547,13 @@ _CUES_BEFORE = (
     HEAD_NOUNS
     | LEFT_TRIGGERS
     | BASED_WORDS
-    | {"up", "over", "by", "from", "as", "of", "in", "for", "'s", "’s"}
+    | {"up", "over", "by", "from", "as", "of", "in", "for", "'s", "’s", "at", "to", "told", ":", "former"}
+    | {"ex", "ex-"}
 )
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
 _CUES_AFTER = (
     RIGHT_TRIGGERS
-    | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":"}
+    | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports"}
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
     | _PART_NOUNS
     | {"private"}
@@ -1523,9 +1564,28 @@ def has_context_cue(t: TokenTable, run: Run, limit: int) -> bool:
     """Whether the word before ``run`` or the token after it (before ``limit``) is one a context rule
     looks for: a cheap necessary condition, so most runs skip the rules one by one."""
     before, after = run.start - 1, run.end
-    return (before >= 0 and t.lower[before] in _CUES_BEFORE) or (
-        after < limit and t.lower[after] in _CUES_AFTER
+    return (
+        (before >= 0 and t.lower[before] in _CUES_BEFORE)
+        or (after < limit and t.lower[after] in _CUES_AFTER)
+        or _descriptor_comma(t, run.start)
     )
+
+
+def _descriptor_comma(t: TokenTable, start: int) -> bool:
+    """ "acquired by French payments group, Worldline, for ...": a descriptor and a comma before a name."""
+    return start >= 2 and t.text[start - 1] == "," and t.lower[start - 2] in _COMMA_DESCRIPTORS
+
+
+#: Descriptors of a company that introduce its name after a comma ("payments group, Worldline"); not the
+#: head nouns that may describe a product ("its assistant app, Tidepool", "its accelerator, RNGD").
+_COMMA_DESCRIPTORS = frozenset(
+    ["startup", "start-up", "scale-up", "firm", "company", "group", "giant", "maker", "developer", "operator",
+     "manufacturer", "provider", "lender", "bank", "insurer", "fund", "investor", "backer", "conglomerate",
+     "fintech", "insurtech", "biotech", "chipmaker", "automaker", "carmaker", "unicorn", "specialist",
+     "outfit", "retailer", "broker", "brokerage", "airline", "supplier", "subsidiary", "unit", "affiliate",
+     "parent", "owner", "rival", "competitor", "peer", "newspaper", "outlet", "publication", "agency",
+     "regulator", "distributor", "producer"]
+)  # fmt: skip
 
 
 def head_noun_before(t: TokenTable, run: Run) -> bool:
@@ -1536,7 +1596,7 @@ def head_noun_before(t: TokenTable, run: Run) -> bool:
     word = t.lower[i]
     if word == "up" and i >= 2 and t.text[i - 1] == "-" and t.lower[i - 2] == "start":
         return True
-    return word in HEAD_NOUNS
+    return word in HEAD_NOUNS or _descriptor_comma(t, run.start)
 
 
 def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
@@ -1544,6 +1604,8 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
     i = run.end
     if i + 1 >= limit or t.text[i] not in {",", "–", "—", "(", "-"}:
         return False
+    if t.text[i] == "(" and i + 2 < limit and t.text[i + 2] == ")":
+        return initials_in_brackets(t, run, t.text[i + 1])
     nxt = t.lower[i + 1]
     if nxt in {"which", "backed", "funded", "owned"}:
         return True  # "X, which ...", "X, backed by Prosus and Meta, ..."
@@ -1556,6 +1618,56 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
         if t.is_punct[j] and t.text[j] != "-":
             return False
     return False
+
+
+#: Last words of capitalised terms that come with an acronym but are no organisation: "Artificial
+#: Intelligence (AI)", "Annual Recurring Revenue (ARR)", "Inflation Reduction Act (IRA)".
+_TERM_ENDINGS = frozenset(
+    ["act", "law", "laws", "index", "agreement", "program", "programme", "intelligence", "learning", "language",
+     "model", "models", "protocol", "standard", "standards", "rate", "rates", "offering", "zone", "area",
+     "region", "initiative", "scheme", "plan", "policy", "regulation", "regulations", "directive", "revenue",
+     "income", "product", "value", "ratio", "score", "test", "system", "systems", "vehicle", "vehicles",
+     "processing", "reality", "computing", "unit", "units", "interface", "device", "devices", "officer",
+     "governance", "generation", "analysis", "treaty", "summit", "conference", "forum", "award", "awards",
+     "prize", "project", "mission", "network", "networks", "ledger", "token", "tokens", "coin", "contract",
+     "contracts", "platform", "cloud", "service", "services", "tax", "loan", "loans",
+     "bond", "bonds", "note", "notes", "certificate", "certificates", "receipt", "receipts", "license",
+     "licence", "disease", "syndrome", "therapy", "therapies", "trial", "trials", "day", "week", "year"]
+)  # fmt: skip
+
+
+def acronym_letters(name_text: str) -> str:
+    """The letters an acronym of ``name_text`` is made of: each word's first letter, or all the letters
+    of a word in capitals ("HM Revenue and Customs" → "HMRC"); "and", "the" and "&" are skipped, "of"
+    is not ("Bank of China", "BOC")."""
+    out = []
+    for word in name_text.replace("-", " ").split():
+        if word.lower() in {"and", "the", "&"} or not word[0].isalpha():
+            continue
+        out.append(word if word.isupper() else word[0].upper())
+    return "".join(out)
+
+
+def initials_in_brackets(t: TokenTable, run: Run, inner: str) -> bool:
+    """ "Fiat Chrysler (FCA)", "HM Revenue and Customs (HMRC)", "In-Q-Tel (IQT)": a name of two or
+    more words followed by its own initials is an organisation, unless it ends like a term ("Annual
+    Recurring Revenue (ARR)")."""
+    if t.lower[run.end - 1] in _TERM_ENDINGS:
+        return False
+    name = t.span_text(run.start, run.end)
+    return len(acronym_letters(name)) >= 2 and is_acronym_of(inner, name)
+
+
+def is_acronym_of(inner: str, name_text: str) -> bool:
+    """ "CMB" for "China Merchants Bank", "SSCIC" for "Shanghai State-owned Capital Investment Co",
+    "FCA" for "Fiat Chrysler": the first letters agree and the rest are the name's initials, or the
+    acronym begins with the first two of them."""
+    if not (2 <= len(inner) <= 8 and inner.isupper() and inner.isalpha()):
+        return False
+    letters = acronym_letters(name_text)
+    return letters[:1] == inner[0] and (
+        all(c in letters for c in inner) or (len(letters) >= 2 and inner.startswith(letters[:2]))
+    )
 
 
 #: Nouns after "X's" that make X an organisation: "X's Series B", "X's parent", "X's backers".
@@ -1589,6 +1701,14 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
+    if word in {"reported", "reports"}:
+        # "Bloomberg reported", "Nikkei Asia reported the talks"; a capitalised word opening a
+        # sentence may be any noun ("Analysts reported"), so one word there needs mixed case
+        return not (
+            t.sent_start[run.start] and run.end - run.start == 1 and not is_mixed_case(t.text[run.start])
+        )
+    if word in PERSON_TITLES and run.start > 0 and lower[run.start - 1] in {"former", "ex", "ex-"}:
+        return True  # "a former Atomico partner", "ex-Google engineer": the employer
     if word == "private" and run.start > 0 and lower[run.start - 1] in _TAKE_FORMS:
         return True  # "take X private"
     if word in _PART_NOUNS:
@@ -1690,10 +1810,18 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         }
     if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
         return True
+    if word == "at":  # "a professor at UCLA", "a partner at Kleiner Perkins"
+        return i - 1 >= floor and lower[i - 1] in _JOBS
+    if word == "told":  # "told Reuters", "told Securities Daily"
+        return True
+    if word == "to":  # "according to PitchBook"
+        return i - 1 >= floor and lower[i - 1] == "according"
+    if word == ":":  # "Photo: Getty Images", "Source: Crunchbase"
+        return i - 1 >= floor and lower[i - 1] in _CREDIT_WORDS and _line_start(t, i - 1)
     if word in ("up", "over") and i - 1 >= floor:  # "snapped up X", "took over X"
         return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {"snapped", "snaps", "snapping", "snap"}
-    if word == "of":  # "acquisition of X", "a unit of X"
-        return i - 1 >= floor and lower[i - 1] in _OF_HEADS
+    if word == "of":  # "acquisition of X", "a unit of X", "the co-founder of X"
+        return i - 1 >= floor and (lower[i - 1] in _OF_HEADS or lower[i - 1] in _FOUNDERS)
     if word == "in":  # "invested in X", "a stake in X"
         return i - 1 >= floor and lower[i - 1] in _IN_HEADS
     if word == "for":  # "a funding round of at least 1 billion yuan for X"
@@ -1701,6 +1829,21 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
 
+
+#: Jobs held at an organisation: "a professor at X", "head of research at X", "previously at X".
+_JOBS = PERSON_TITLES | frozenset(
+    ["researcher", "researchers", "scientists", "engineers", "employee", "employees", "staff", "lecturer",
+     "fellow", "principal", "associate", "intern", "officer", "strategist", "stint", "worked", "works",
+     "working", "previously", "formerly", "career", "tenure", "vp", "boss", "executives", "partners",
+     "analysts", "economists", "dean", "students", "student", "alumni", "alumnus", "research", "lab"]
+)  # fmt: skip
+#: "the co-founder of X", "the CEO of X": a person's own company (a place is refused by the places list).
+_FOUNDERS = frozenset(
+    ["founder", "co-founder", "cofounder", "founders", "co-founders", "ceo", "cto", "cfo", "coo", "chairman",
+     "chairwoman", "chairperson", "boss", "owner", "owners", "employees", "alumni"]
+)  # fmt: skip
+#: Words that open a credit line: "Photo: Getty Images", "Image source: X", "Source: X".
+_CREDIT_WORDS = frozenset(["photo", "photos", "image", "images", "credit", "credits", "source", "courtesy"])
 
 _SEPARATORS = frozenset(
     {
