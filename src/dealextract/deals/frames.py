@@ -101,6 +101,9 @@ INVEST_RE = re.compile(
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
       | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
           |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback|contributed|contributes|chipped\sin
+          |continued\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest|back|support)
+          |(?:increased|upped|boosted|added\sto)\s(?:its|their)\s(?:investment|stake|holding|bet|position)s?
+          |topped\sup|re-?invested
           |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?))
       | (?P<invest>invested|invests|investing|invest|poured|pours|pouring|pour|pumped|pumps|pumping|injected|injects
           |inject|back
@@ -224,7 +227,13 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(re.compile(r"\b(?:co-led|co-headed|jointly\sled|co-lead|co-leads)\s+by\b"), "co_lead", True, False),
     Cue(
-        re.compile(r"\b(?:led|headed|spearheaded|anchored|lead)\s+(?:by|jointly\sby)\b"), "lead", True, False
+        re.compile(
+            r"\b(?:led|headed|spearheaded|anchored|lead)\s+(?:by|jointly\sby)\b"
+            r"|\b(?:exclusively|solely|wholly|entirely|fully)\s(?:invested|funded|financed|backed)\s+by\b"
+        ),
+        "lead",
+        True,
+        False,
     ),
     # "The investor is X", "Its sole backer was X": one investor, whose role no word states
     Cue(
@@ -265,7 +274,7 @@ CUES: tuple[Cue, ...] = (
         re.compile(
             r"\b(?:"
             + _NOT_BACKING_BEFORE_FROM
-            + r"from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby"
+            + r"from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|(?:jointly\s)?invested\sby"
             r"|with\s(?:[\w\-]+\s)?(?:investments?|backing|capital|support|bets?|contributions?|money|cheques?"
             r"|checks?|commitments?|funding)\sfrom)\b"
         ),

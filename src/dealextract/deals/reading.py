@@ -110,8 +110,10 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             continue
         if slot.kind not in _LIST_KINDS or not _gap_ok(sk.skel[cursor:ps], first=not items):
             break
-        if items and _SPEAKS.match(sk.skel, pe):
-            break  # "drew X and Y, Kinfolk said on Tuesday": the speaker opens a new clause
+        if items and (_SPEAKS.match(sk.skel, pe) or _own_verb(sk.skel, pe)):
+            # "drew X and Y, Kinfolk said on Tuesday", "led by X and Y, and existing shareholder Z
+            # continued to invest": a name with a verb of its own opens a new clause
+            break
         possessor = None if items else _POSSESSOR_OF_LIST.match(sk.skel, pe)
         if possessor:
             cursor = possessor.end()  # "include «o»'s existing backers «o1», «o2»": «o» owns the list
@@ -121,14 +123,26 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
     return items
 
 
-# "«o1» parent «o2»", "«o1» affiliate «o2»": a company named by its tie to the one before it.
-_OWNER_GAP = re.compile(r"(?:'s\s|’s\s|\s)(?:parent|owner|affiliate|unit|arm|subsidiary|sister\scompany)\s")
+# "«o1» parent «o2»", "«o1» affiliate «o2»", "«o1»'s «o2»": a company named by its tie to the one
+# before it ("from Huawei's Hubble Investment": Hubble invests).
+_OWNER_GAP = re.compile(
+    r"(?:'s\s|’s\s|\s)(?:parent|owner|affiliate|unit|arm|subsidiary|sister\scompany)\s|'s\s|’s\s"
+)
 
 
 # "«o»'s existing backers", "«o»’ early investors": the organisation whose backers the list names.
 _POSSESSOR_OF_LIST = re.compile(
     r"(?:'s|’s|'|’)\s(?:[\w\-]+\s){0,2}?(?:backers|investors|shareholders|funders|stakeholders)\b"
 )
+
+
+_VERB_AFTER_NAME = re.compile(r"\s(?:also\s|too\s|again\s)?")
+
+
+def _own_verb(skel: str, pe: int) -> bool:
+    """Whether an investing verb follows the name ending at ``pe`` ("«o» also participated")."""
+    at = _VERB_AFTER_NAME.match(skel, pe)
+    return at is not None and F.INVEST_RE.match(skel, at.end()) is not None
 
 
 _SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
