@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dealextract.deals import frames as F
 from dealextract.deals.drafts import Article
 from dealextract.deals.skeleton import Skeleton
 from dealextract.records import Money
@@ -63,7 +64,7 @@ _OTHER_BEFORE = re.compile(
 )
 
 
-_FUND_AFTER = re.compile(r"^\s*(?:[a-z\-]+\s){0,2}(?:fund|funds|vehicle)\b")
+_FUND_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s){{0,2}}(?:fund|funds|{F.FUND_VEHICLE})\b")
 
 
 def money_role(sk: Skeleton, ps: int, pe: int, money: Money, article: Article) -> str:

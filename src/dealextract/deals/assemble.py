@@ -209,6 +209,9 @@ _LISTING_AFTER = re.compile(
 )
 
 
+_FUND_WORD = re.compile(rf"\b(?<!-)(?:fund|funds|{F.FUND_VEHICLE})\b")
+
+
 def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     """Whether a raise/invest trigger speaks of financing ("raised $5m", not "raised prices")."""
     window = sk.skel[t.end : min(window_end, t.end + 120)]
@@ -229,7 +232,7 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     )
     if negative and (first_positive is None or negative.start() < first_positive):
         return False
-    if re.search(r"\b(?<!-)(?:fund|funds|vehicle)\b", window[:100]) and not re.search(
+    if _FUND_WORD.search(window[:100]) and not re.search(
         r"\b(?:round|series|seed|funding|financing|startup|company)\b", window[:100]
     ):
         return False
@@ -548,7 +551,7 @@ def _draft_for(
         draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
         return draft  # "bought a 100 percent stake in", "took a controlling stake in": a takeover
     if t.family in ("invest", "stake"):
-        obj = object_after(sk, t.end, window_end)
+        obj = object_after(sk, t.end, window_end, owner_of_part=True)
         investors = _role_holder(sk, t) or subjects(sk, t.start)
         if obj is None:
             if not investors:

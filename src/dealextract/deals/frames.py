@@ -30,8 +30,13 @@ FUNDING_WORDS = re.compile(
 )
 
 # Objects that make "raised / closed / landed ..." something other than a company's financing.
+# "a new vehicle" is a fund; an "electric vehicle maker" is a company.
+FUND_VEHICLE = r"(?<!electric\s)(?<!autonomous\s)(?<!self-driving\s)vehicle(?!\s(?:maker|manufacturer|startup|company|firm|brand))"
+
 NOT_A_FINANCING = re.compile(
-    r"\b(?<!-)(?:fund|funds|vehicle|contract|contracts|order|orders|prize|award|awards|ipo|listing"
+    r"\b(?<!-)(?:fund|funds|"
+    + FUND_VEHICLE
+    + r"|contract|contracts|order|orders|prize|award|awards|ipo|listing"
     r"|public\soffering|flotation|revenue|revenues|sales|profit|profits|loan\sfrom\sthe\sgovernment"
     r"|prices?|concerns?|questions?|doubts?|eyebrows|awareness|the\sbar|tariffs?|rates?|bid|offer"
     r"|patent|patents|license|licence|approval|deal\swith|partnership|customers?|users?|votes?|damages"
@@ -115,14 +120,14 @@ INVEST_RE = re.compile(
     re.X,
 )
 
-ACQUIRE_RE = re.compile(
-    r"""\b(?:
+ACQUIRE_RE = re.compile(  # not inside a hyphenated word: "buy-now-pay-later company X acquired"
+    r"""(?<![-\w])(?:
         (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by)
       | (?P<nominal>(?:acquisition|purchase|takeover|buyout|buy-out)\s+of)
       | (?P<active>acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases
           |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup
           |swallowed|absorbed|merged\swith|merge\swith)
-    )\b""",
+    )\b(?!-)""",
     re.X,
 )
 
@@ -152,7 +157,11 @@ SOLD_THING = re.compile(
 )
 
 # "Thoma Bravo will take Darktrace private in a $5.3 billion deal": a buyout.
-TAKE_PRIVATE_RE = re.compile(rf"(?<![-\w])(?:{TAKE_VERBS})\s«o(\d+)»\sprivate\b")
+TAKE_PRIVATE_RE = (
+    re.compile(  # "take Darktrace private", "take Japan's X private", "take software firm X private"
+        rf"(?<![-\w])(?:{TAKE_VERBS})\s(?:[\w\-]+(?:'s|’s)\s|(?:[a-z][\w\-]*\s){{1,3}}?)?«o(\d+)»\sprivate\b"
+    )
+)
 
 STAKE_RE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?"

@@ -196,12 +196,34 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
         if slot.kind != "o":
             continue
         if governed(sk, ps):
+            if _CONSORTIUM_LED_BY.search(sk.skel, max(0, ps - 50), ps):
+                return slot  # "a consortium led by «o» agreed to buy": «o» heads the buyers
             continue
         after = sk.skel[pe : pe + 10]
         if after.startswith(_MODIFIER_SUFFIXES) or _ROLE_NOUN_AFTER.match(sk.skel, pe):
             continue
+        if _COORDINATED_VERB.match(sk.skel, pe, pos) and _OBJECT_OF_VERB.search(sk.skel, max(0, ps - 80), ps):
+            continue  # "«o1» bought «o2» for «m», and later snapped up": «o1» snapped up, not «o2»
         return slot
     return None
+
+
+# "a consortium led by «o»", "a group of investors led by «o»": the buyers, named by their leader.
+_CONSORTIUM_LED_BY = re.compile(
+    r"\b(?:consortium|syndicate|group\sof\s(?:[\w\-]+\s)?investors|investor\sgroup|club)\s(?:[\w\-]+\s){0,2}?"
+    r"(?:led|headed|formed)\sby\s(?:the\s)?$"
+)
+
+
+# "..., and later", "and then": a second verb that shares the subject of the clause before it.
+_COORDINATED_VERB = re.compile(
+    r"(?:[^«;]|«[mdx]\d+»)*?\b(?:and|then)\s(?:(?:later|then|also|subsequently|has|have|had|recently|earlier|again)\s)*$"
+)
+# "bought «o»", "invested in Chinese startup «o»": the name is the object of the verb before it.
+_OBJECT_OF_VERB = re.compile(
+    r"\b(?:acquired|acquires|bought|buys|purchased|purchases|snapped\sup|took\sover|takes\sover|backed|backs"
+    r"|invested\sin|invests\sin|merged\swith|acquiring|buying)\s(?:[\w\-]+\s){0,4}$"
+)
 
 
 # "«o», which raised", "«o» that has secured": a relative clause's subject is the name it follows.
@@ -231,12 +253,20 @@ def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     return [subject] if subject is not None else []
 
 
-def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tuple[Slot, int] | None:
-    """The organisation a verb at ``pos`` acts on ("invested $5m in «o»", "backed «o»")."""
+def object_after(
+    sk: Skeleton, pos: int, stop: int, max_words: int = 10, owner_of_part: bool = False
+) -> tuple[Slot, int] | None:
+    """The organisation a verb at ``pos`` acts on ("invested $5m in «o»", "backed «o»").
+
+    With ``owner_of_part``, an unnamed part of a company stands for the company: money put into "«o»'s
+    autonomous-driving unit" goes into «o»'s group (a takeover of the unit is not one of «o»).
+    """
     for ps, pe, slot in sk.placeholders(pos, stop):
         if slot.kind != "o":
             continue
-        if sk.skel.startswith(("'s ", "’s "), pe):
+        if sk.skel.startswith(("'s ", "’s "), pe) and not (
+            owner_of_part and _UNNAMED_PART.match(sk.skel, pe)
+        ):
             continue  # "acquired «o1»'s «o2» unit", "merged with «o»'s blank-check company": a possessor
         gap = _BOUND_BEFORE_AMOUNT.sub(" ", sk.skel[pos:ps])  # "invest as much as «m» in «o»"
         gap = re.sub(r"«[mdxp]\d+»", " ", gap)
@@ -253,6 +283,12 @@ def object_after(sk: Skeleton, pos: int, stop: int, max_words: int = 10) -> tupl
             return None
         return slot, pe
     return None
+
+
+# "«o»'s autonomous-driving unit": a part of the company that the text does not name.
+_UNNAMED_PART = re.compile(
+    r"(?:'s|’s)\s(?:[a-z][\w\-]*\s){0,3}(?:unit|arm|division|subsidiary|business|operations|affiliate)\b"
+)
 
 
 _BOUND_BEFORE_AMOUNT = re.compile(

@@ -72,8 +72,8 @@ def status_of(text: str, kind: str) -> DealStatus:
         return "completed"
     if says(PLANNED):
         return "planned"
-    if says(COMMITTED):
-        return "announced"
+    if says(COMMITTED) or says(ANNOUNCED):
+        return "announced"  # "will invest", "has agreed to acquire a 30% stake", "expected to close"
     return "completed"
 
 

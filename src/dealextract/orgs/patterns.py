@@ -288,6 +288,8 @@ HEAD_NOUNS = frozenset(
         "distributor",
         "producer",
         "portal",
+        "site",
+        "website",
     ]
 )
 #: Words (lower case) that open a list of organisations after them ("led by", "including").
