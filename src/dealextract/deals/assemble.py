@@ -135,6 +135,14 @@ class Trigger:
     strong: bool
 
 
+# What makes "backing" a noun: a verb of receiving or a determiner or adjective right before it.
+_BACKING_AS_NOUN = re.compile(
+    r"\b(?:gets?|got|getting|receives?|received|receiving|wins?|won|secured?|secures|securing|lands?|landed"
+    r"|draws?|drew|attracts?|attracted|with|has|had|have|the|its|their|his|her|a|new|fresh|financial|state"
+    r"|government|strong|additional|further|more|early)\s(?:[a-z\-]+\s)?$"
+)
+
+
 def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
     """Every frame trigger of the sentence, in order, overlaps removed (``scan``: its skeleton with the
     patterns that may match it, from ``sentence_gate``; the others are not run)."""
@@ -148,6 +156,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
             continue
         found.append(Trigger(m.start(), m.end(), family, "acquirer", True, True))
     for m in matches(F.INVEST_RE):
+        if m.group() == "backing" and _BACKING_AS_NOUN.search(sk.skel, max(0, m.start() - 40), m.start()):
+            continue  # "X gets state backing", "secured fresh backing": the object of a raise
         role: Role = "co_lead" if m["co_lead"] else "lead" if m["lead"] else "participant"
         explicit = not m["invest"]
         family = "stake" if F.STAKE_RE.match(sk.skel, m.end()) else "invest"
@@ -801,6 +811,7 @@ def _restatement(
     if recent and recent[-1].round is None and named and not recent[-1].earlier:
         # "In this Series C funding round, ...", "the Series B round marks ...": the latest deal's round
         recent[-1].round = pick_round(sk, named.start())
+    _later_valuation(sk, found_money, recent)
     paid = _PAID_FOR.search(sk.skel)
     if paid:
         price, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
@@ -821,6 +832,25 @@ def _restatement(
                 draft.add_sentence(sk, index)
                 draft.round = draft.round or pick_round(sk, 0)
                 return
+
+
+def _later_valuation(
+    sk: Skeleton, found_money: list[tuple[int, int, Money, str]], recent: list[Draft]
+) -> None:
+    """ "The round values Kredix at about $400 million": a valuation told in a sentence of its own is the
+    latest deal's, when the sentence names no company but that deal's (or none)."""
+    valuation = pick_valuation(found_money)
+    if valuation is None or not recent or recent[-1].valuation is not None or recent[-1].earlier:
+        return
+    latest = recent[-1]
+    orgs = [slot for slot in sk.slots if slot.kind == "o"]
+    if all(names_match(slot.name, latest.target.name) for slot in orgs) and (
+        orgs or _DEAL_NOUN.search(sk.skel)  # not "the industry is forecast to be worth 1 trillion yuan"
+    ):
+        latest.valuation = valuation
+
+
+_DEAL_NOUN = re.compile(r"\b(?:round|deal|investment|funding|financing|raise|capital|injection)\b")
 
 
 def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
