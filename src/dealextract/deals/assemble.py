@@ -213,7 +213,8 @@ _NOT_RAISED_MONEY = re.compile(
 
 # "raised HK$5.5 billion in its Hong Kong listing": money from the public, not a private deal.
 _LISTING_AFTER = re.compile(
-    r"^[^.;]*?«m\d+»\s(?:[\w\-]+\s){0,2}?(?:in|through|from|via|with)\s(?:its|an|the|a|their)\s(?:[\w\-]+\s){0,3}?"
+    r"^[^.;]*?«m\d+»\s(?:[\w\-]+\s){0,2}?(?:in|through|from|via|with)\s(?:its|an|the|a|their)\s"
+    r"(?:(?:[\w\-]+|«o\d+»)\s){0,3}?"  # "in its Nasdaq IPO": the exchange may be a name
     r"(?:ipo|listing|initial\spublic\soffering|public\soffering|share\ssale|flotation|stock\smarket\sdebut"
     r"|rights\sissue|bond\s(?:sale|issue))\b"
 )

@@ -96,7 +96,7 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
     if "(" in cased:  # the aside patterns need their brackets or dashes: most sentences have none
         cased = _ASIDE.sub("", cased)
     if "–" in cased or "—" in cased:
-        cased = _DASH_ASIDE.sub(" ", cased)
+        cased = _DASH_ASIDE.sub(_dash_aside, cased)
     skel = _lower_aligned(cased)
     marks = tuple((m.start(), m.end(), kept[int(m.group(2))]) for m in PLACEHOLDER.finditer(skel))
     # round names are read with their case ("A round" is no Series A) and without the placeholders
@@ -104,6 +104,19 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
     return Skeleton(
         start, end, text[start:end], skel, tuple(kept), cased, marks, tuple(m[0] for m in marks), rounds
     )
+
+
+def _dash_aside(match: re.Match[str]) -> str:
+    """An aside between dashes is dropped, but a bare name there names the noun before it and stays:
+    in "Elon Musk's AI company — «o» — has acquired", «o» is the buyer."""
+    inner = match.group()[2:-2].strip()
+    before = match.string[match.start() - 1] if match.start() else ""
+    if _BARE_NAME.fullmatch(inner) and before != "»":
+        return f" {inner} "
+    return " "
+
+
+_BARE_NAME = re.compile(r"«o\d+»")
 
 
 def _blank(match: re.Match[str]) -> str:

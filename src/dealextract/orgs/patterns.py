@@ -186,6 +186,7 @@ INVESTOR_SUFFIXES = frozenset(
         "advisors",
         "associates",
         "trust",
+        "credit",  # "Orchard Private Credit"
     ]
 )
 #: Legal forms that add nothing to a known name ("Tencent Holdings Ltd" is Tencent Holdings).
@@ -1612,8 +1613,9 @@ def has_context_cue(t: TokenTable, run: Run, limit: int) -> bool:
 
 
 def _descriptor_comma(t: TokenTable, start: int) -> bool:
-    """ "acquired by French payments group, Worldline, for ...": a descriptor and a comma before a name."""
-    return start >= 2 and t.text[start - 1] == "," and t.lower[start - 2] in _COMMA_DESCRIPTORS
+    """ "acquired by French payments group, Worldline, for ...", "Musk's AI company — xAI —": a descriptor
+    and a comma or dash before a name."""
+    return start >= 2 and t.text[start - 1] in {",", "—", "–"} and t.lower[start - 2] in _COMMA_DESCRIPTORS
 
 
 #: Descriptors of a company that introduce its name after a comma ("payments group, Worldline"); not the
