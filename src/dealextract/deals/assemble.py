@@ -103,7 +103,8 @@ _WITH_AMONG = re.compile(r"\bwith\b")
 _AMONG_TAIL = re.compile(
     r"\s*(?:,\s*)?(?:(?P<co_lead>co-leading|jointly\sleading|as\s(?:the\s|its\s)?co-leads?\b)\b"
     r"|(?P<lead>leading|spearheading|anchoring|as\s(?:the|its)\s(?:lead|main|anchor)\s(?:investor|backer)\b)\b"
-    r"|(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin)\b"
+    r"|(?:also\s)?(?:participating|joining|investing|taking\spart|chipping\sin|contributing|co-investing"
+    r"|returning|following\son|pitching\sin|putting\sin\smoney)\b"
     r"|(?:likely|expected|set|poised|due)\sto\s(?:put|invest|join|participate|take\spart|chip\sin)\b"
     r"|(?:among|being|joining\sas)\s(?:the\s|its\s)?(?:other\s)?(?:backers|investors|participants|co-investors)"
     r"|as\s(?:a|an|the|its)\s(?:[\w\-]+\s)?(?:investor|backer|shareholder)s?)"

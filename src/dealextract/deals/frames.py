@@ -106,6 +106,7 @@ INVEST_RE = re.compile(
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
       | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
           |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback|contributed|contributes|chipped\sin
+          |(?:returned|came\sback)\s(?:for|to)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|raise|financing)
           |continued\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest|back|support)
           |(?:increased|upped|boosted|added\sto)\s(?:its|their)\s(?:investment|stake|holding|bet|position)s?
           |topped\sup|re-?invested
@@ -190,7 +191,7 @@ class Cue:
 
 
 _ROUND_NOUN = r"(?:the|this|that|its|the\slatest|the\snew)\s(?:[\w\-]+\s){0,2}?(?:round|investment|financing|raise|deal)"
-_IS = r"(?:are|is|were|was|included?|includes)"
+_IS = r"(?:are|is|were|was|included?|includes)(?:\salso)?"
 # "a petition from X", "pressure from X", "revenue from X", "spun off from X": a bare "from" after these
 # names no backer (one negative lookbehind per word: Python's lookbehinds have a fixed width).
 _NOT_BACKING_BEFORE_FROM = "".join(
@@ -209,7 +210,7 @@ CUES: tuple[Cue, ...] = (
     Cue(
         re.compile(
             r"\b(?:round|series\s[a-k]\+?|financing|raise|investment|deal)\s(?:(?:that|which)\s)?(?:also\s)?"
-            r"(?:drew|draws|attracted|attracts|included"
+            r"(?:drew|draws|attracted|attracts|included|featured|features|counted|counts"
             r"|includes|brought\sin|saw\s(?:participation\sfrom|investments?\sfrom))\b"
         ),
         "participant",
@@ -221,7 +222,7 @@ CUES: tuple[Cue, ...] = (
     Cue(re.compile(rf"\blead(?:ing|s)?\s{_ROUND_NOUN}\s{_IS}\b"), "lead", True, False),
     Cue(
         re.compile(
-            rf"\b(?:participating|joining|investing)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
+            rf"\b(?:participating|joining|investing|backing|supporting|funding)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
             r"|\balso\s(?:participating|joining|investing|taking\spart)\s(?:in\s(?:the\s|this\s)?(?:round|deal)\s)?"
             r"(?:were|are|was|is)\b"
             r"|\b(?:new\s|other\s)?investors?\sin\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|deal|financing|raise)\s"

@@ -1589,12 +1589,13 @@ _CUES_BEFORE = (
     | LEFT_TRIGGERS
     | BASED_WORDS
     | {"up", "over", "by", "from", "as", "of", "in", "for", "'s", "’s", "at", "to", "told", ":", "former"}
+    | {"were", "are"}
     | {"ex", "ex-"}
 )
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
 _CUES_AFTER = (
     RIGHT_TRIGGERS
-    | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports"}
+    | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
     | _PART_NOUNS
     | {"private"}
@@ -1743,6 +1744,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
+    if word == "also" and nxt in _ALSO_INVESTED:
+        return True  # "with X and Y also contributing", "X also participated"
     if word in {"reported", "reports"}:
         # "Bloomberg reported", "Nikkei Asia reported the talks"; a capitalised word opening a
         # sentence may be any noun ("Analysts reported"), so one word there needs mixed case
@@ -1767,6 +1770,12 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return nxt in _WEAK_FOLLOW
     return True
 
+
+#: Deal verbs after "also" that make the name before them a backer.
+_ALSO_INVESTED = frozenset(
+    ["participated", "participating", "contributed", "contributing", "invested", "investing", "joined", "joining",
+     "backed", "co-invested", "co-investing", "took", "chipped", "returned", "returning"]
+)  # fmt: skip
 
 #: Right triggers too common after a comma in a list of names to make the name before an organisation.
 _COMMA_WEAK = frozenset(["announced", "launched", "released", "unveiled", "gets", "got", "joined", "backed"])
@@ -1856,6 +1865,10 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return i - 1 >= floor and lower[i - 1] in _JOBS
     if word == "told":  # "told Reuters", "told Securities Daily"
         return True
+    if word in {"were", "are"}:  # "other participants were X, Y and Z", "backing the round were X"
+        return i - 1 >= floor and (
+            lower[i - 1] in _BACKER_NOUNS or lower[i - 1] in {"round", "deal", "financing"}
+        )
     if word == "to":  # "according to PitchBook"
         return i - 1 >= floor and lower[i - 1] == "according"
     if word == ":":  # "Photo: Getty Images", "Source: Crunchbase"
@@ -1872,6 +1885,10 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
 
 
+#: Nouns for the backers of a round: "other participants were X", "new investors are X".
+_BACKER_NOUNS = frozenset(
+    ["participants", "investors", "backers", "shareholders", "funders", "co-investors", "lenders", "buyers"]
+)
 #: Jobs held at an organisation: "a professor at X", "head of research at X", "previously at X".
 _JOBS = PERSON_TITLES | frozenset(
     ["researcher", "researchers", "scientists", "engineers", "employee", "employees", "staff", "lecturer",
