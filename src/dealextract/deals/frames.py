@@ -193,9 +193,10 @@ class Cue:
 _ROUND_NOUN = r"(?:the|this|that|its|the\slatest|the\snew)\s(?:[\w\-]+\s){0,2}?(?:round|investment|financing|raise|deal)"
 _IS = r"(?:are|is|were|was|included?|includes)(?:\salso)?"
 # "a petition from X", "pressure from X", "revenue from X", "spun off from X": a bare "from" after these
-# names no backer (one negative lookbehind per word: Python's lookbehinds have a fixed width).
+# names no backer (one negative lookbehind per word: Python's lookbehinds have a fixed width). They
+# follow "from" in the pattern, so they are tried only where "from" matched.
 _NOT_BACKING_BEFORE_FROM = "".join(
-    rf"(?<!\b{word}\s)"
+    rf"(?<!\b{word}\sfrom)"
     for word in (
         "petition petitions complaint complaints lawsuit suit letter letters order orders demand pressure "
         "competition approval approvals clearance permission licence license request requests warning "
@@ -282,9 +283,9 @@ CUES: tuple[Cue, ...] = (
     ),
     Cue(
         re.compile(
-            r"\b(?:"
+            r"\b(?:from"
             + _NOT_BACKING_BEFORE_FROM
-            + r"from|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|(?:jointly\s)?invested\sby"
+            + r"|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|(?:jointly\s)?invested\sby"
             r"|with\s(?:[\w\-]+\s)?(?:investments?|backing|capital|support|bets?|contributions?|money|cheques?"
             r"|checks?|commitments?|funding)\sfrom)\b"
         ),
