@@ -314,6 +314,10 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 continue
             if draft.target.is_reference:
                 draft.target = _sane_reference(draft.target, recent)
+            same = _same_round_as_told(sk, t, draft, recent)
+            if same is not None:
+                same.add_sentence(sk, index)  # "had previously closed that round at $50 million"
+                continue
             stated.append(draft)
             anchors.append((t.end, draft))
     for tranche in _debt_tranches(sk, stated):
@@ -783,6 +787,19 @@ def _whole_round(sk: Skeleton, index: int, stated: list[Draft], recent: list[Dra
 
 
 _PART_OF_LARGER = re.compile(rf"\b{PART_OF_LARGER}«m(\d+)»")
+
+
+# "closed that round", "the same round": the round the text has just told, at another stage.
+_THAT_ROUND = re.compile(r"\s(?:that|the\ssame|this\ssame)\s(?:[\w\-]+\s)?(?:round|raise|financing)\b")
+
+
+def _same_round_as_told(sk: Skeleton, t: Trigger, draft: Draft, recent: list[Draft]) -> Draft | None:
+    """The deal told before that a raise of "that round" restates, if any ("X expanded its Series A to
+    $73 million. X had closed that round at $50 million.")."""
+    if not recent or not _THAT_ROUND.match(sk.skel, t.end):
+        return None
+    latest = recent[-1]
+    return latest if names_match(latest.target.name, draft.target.name) else None
 
 
 def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:

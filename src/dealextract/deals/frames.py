@@ -50,6 +50,9 @@ RAISE_STRONG = (
     r"|scoops\sup|drew\sin|draws\sin|drew|draws|drawn|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
     r"|gathered|gathers|amassed|amasses|mobili[sz]ed|reeled\sin|brought\sin|brings\sin|took\sin|takes\sin"
     r"|took\shome|takes\shome|walked\saway\swith"
+    # "expanded its Series A round to $73 million": an extension is a raise
+    r"|(?:expanded|expands|extended|extends|upsized|upsizes|enlarged|enlarges|topped\sup|tops\sup)"
+    r"\s(?:its|their|the)\s(?:[\w\-]+\s){0,3}?(?:round|raise|financing|funding|series\s[a-k]\+?)"
     r"|took\s(?:a|the)\s(?:(?:big|bigger|biggest|large|larger|largest|lion's|lion’s)\s)?(?:chunk|share|slice)\sof"
 )
 RAISE_WEAK = (

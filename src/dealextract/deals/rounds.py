@@ -18,10 +18,10 @@ ROUND_RE = re.compile(
         (?P<preseries>pre[-\s]?series[-\s]?(?P<psl>[a-k])\b)
       | (?P<pre>pre[-\s](?P<prel>[a-k])(?P<preplus>\+|\d)?(?![\w\-]))
       | (?P<series>series[-\s]?(?P<sl>[a-k])(?P<splus>\+{1,2}|-?\d|-plus)?(?![\w\-]))
-      | (?P<letter>(?-i:(?P<ll>[A-F]))(?P<lplus>\+{1,2}|\d)?[-\s](?:round|funding|financing|investment))
+      | (?P<letter>(?-i:(?P<ll>[A-F]))(?P<lplus>\+{1,2}|\d)?(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))
       | (?P<preseed>pre[-\s]?seed)
       | (?P<seed>seed(?:[-\s](?:round|funding|financing|stage|investment|capital))?)
-      | (?P<angel>angel(?:[-\s](?:round|funding|financing|investment))|angel\+)
+      | (?P<angel>angel(?:(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))|angel\+)
       | (?P<preipo>pre[-\s]?ipo)
       | (?P<strategic>strategic\s(?:round|investment|financing|funding))
       | (?P<debt>(?:venture\s)?debt\s(?:round|financing|funding|facility)|credit\sfacility|venture\sdebt
