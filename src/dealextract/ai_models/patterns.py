@@ -439,6 +439,7 @@ def find_unseen(
     _named_before_noun(t, cues, taken, found)
     _coded_after_noun(t, cues, taken, found)
     _launched(t, cues, taken, found)
+    _listed_after_noun(t, cues, taken, found)
     return found
 
 
@@ -502,6 +503,49 @@ def _coded_after_noun(t: TokenTable, cues: list[int], taken: set[int], found: li
         if not coded or any(k in taken for k in range(start, end)) or end >= n or text[end] not in {",", "."}:
             continue
         _take(t, start, end, taken, found)
+
+
+#: Plural model nouns whose list names models: "three video models, including Hotshot-XL, Act One and X".
+_PLURAL_MODEL_NOUNS = frozenset(["models", "llms", "chatbots"])
+_LIST_OPENERS = frozenset(["including", "like", "called", "named", "dubbed"])
+
+
+def _listed_after_noun(t: TokenTable, cues: list[int], taken: set[int], found: list[ModelSpan]) -> None:
+    """ "foundation models, including Hotshot-XL, Hotshot Act One, and Hotshot", "models such as X and
+    Y": each name of the list after a plural model noun is a model."""
+    text, lower, n = t.text, t.lower, t.n
+    for i in cues:
+        if lower[i] not in _PLURAL_MODEL_NOUNS:
+            continue
+        k = i + 1
+        if k < n and text[k] == ",":
+            k += 1
+        if k + 1 < n and lower[k] == "such" and lower[k + 1] == "as":
+            k += 2
+        elif k < n and lower[k] in _LIST_OPENERS:
+            k += 1
+        else:
+            continue
+        while k < n and k not in taken and _is_name_token(t, k):
+            end = _extend(t, k + 1)
+            while end < n and end - k < 4 and end not in taken and _continues_name(t, end):
+                end += 1
+            _take(t, k, end, taken, found)
+            k = end
+            if k < n and text[k] == ",":
+                k += 1
+            if k < n and lower[k] in {"and", "or"}:
+                k += 1
+            if k == end:
+                break
+
+
+def _continues_name(t: TokenTable, k: int) -> bool:
+    """A capitalised word inside a listed name, a number word included ("Hotshot Act One")."""
+    word = t.text[k]
+    return word[:1].isupper() and (
+        _is_name_token(t, k) or (t.is_alpha[k] and t.lower[k] not in {"and", "or", "the"})
+    )
 
 
 def _launched(t: TokenTable, cues: list[int], taken: set[int], found: list[ModelSpan]) -> None:

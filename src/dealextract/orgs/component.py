@@ -343,6 +343,8 @@ class OrgsComponent(GazetteerComponent):
             word = lower[start]
             if word in _NOT_ALONE or t.is_stop[start] or (t.is_upper[start] and len(t.text[start]) <= 1):
                 return True
+            if _PLURAL_ACRONYM.fullmatch(t.text[start]):
+                return True  # "SMEs", "LPs", "OEMs": a plural is a kind of thing, not a name
         if lower[end - 1] in _COLUMN_NAMES:
             return True  # "China Digest: ...", "Daily Briefing: ...": the name of a column, not a company
         if not _NOT_NAME_TOKENS.isdisjoint(lower[start:end]):
@@ -582,6 +584,8 @@ class OrgsComponent(GazetteerComponent):
                 # whole words only: not inside a longer capitalised run
                 if i + length < n and cap[i + length] and lower[i + length] not in P.NOT_ORG_WORDS:
                     continue
+                if _glued_name_part(t, i + length):
+                    continue  # "Hotshot-XL", "Vidu-2": a product named after the company
                 if add(
                     _Found(
                         i,
@@ -649,6 +653,8 @@ class OrgsComponent(GazetteerComponent):
                     break
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+
 #: Last words of newsletter and column titles.
 _COLUMN_NAMES = frozenset(
     [
@@ -670,6 +676,15 @@ _NOT_ALONE = P.NOT_ORG_WORDS | P.NOT_ORG_MIXED | P.ORG_SUFFIXES | P.PERSON_TITLE
 _GENERIC = P.NOT_ORG_WORDS | P.ORG_SUFFIXES
 #: Tokens that never stand in a company name.
 _NOT_NAME_TOKENS = frozenset(["r&d", "m&a", "q&a", "p&l", "b2b", "b2c", "d2c"])
+
+
+def _glued_name_part(t: TokenTable, k: int) -> bool:
+    """Whether token ``k`` is a hyphen glued between a name and a capitalised or numbered word, so that
+    the name before it is part of a longer one ("Hotshot-XL"; not "Sequoia-backed")."""
+    if k + 1 >= t.n or t.text[k] != "-" or t.ws[k - 1] or t.ws[k]:
+        return False
+    after = t.text[k + 1]
+    return after[:1].isupper() or after[:1].isdigit()
 
 
 def _inert(t: TokenTable, r: P.Run, limit: int) -> bool:

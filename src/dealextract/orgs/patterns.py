@@ -1499,7 +1499,7 @@ def looks_like_person(t: TokenTable, run: Run) -> bool:
         return False
     if run.start > 0 and lower[run.start - 1] in PERSON_TITLES and n <= 3:
         return True
-    if run.end + 1 < t.n and t.text[run.end] == "," and lower[run.end + 1] in {"who", "whose"}:
+    if run.end + 1 < t.n and t.text[run.end] == "," and lower[run.end + 1] == "who":  # "whose" fits firms too
         return True
     words = [k for k in toks if t.text[k] not in {"-", "‐"}]
     if len(words) == 1:
@@ -1588,7 +1588,24 @@ _CUES_BEFORE = (
     HEAD_NOUNS
     | LEFT_TRIGGERS
     | BASED_WORDS
-    | {"up", "over", "by", "from", "as", "of", "in", "for", "'s", "’s", "at", "to", "told", ":", "former"}
+    | {
+        "up",
+        "over",
+        "by",
+        "from",
+        "as",
+        "of",
+        "in",
+        "for",
+        "'s",
+        "’s",
+        "at",
+        "to",
+        "told",
+        "tells",
+        ":",
+        "former",
+    }
     | {"were", "are"}
     | {"ex", "ex-"}
 )
@@ -1860,10 +1877,10 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
             "round",
         }
     if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
-        return True
+        return not _products_before(t, i - 1, floor)  # not "models such as X"
     if word == "at":  # "a professor at UCLA", "a partner at Kleiner Perkins"
         return i - 1 >= floor and lower[i - 1] in _JOBS
-    if word == "told":  # "told Reuters", "told Securities Daily"
+    if word in {"told", "tells"}:  # "told Reuters", "tells Securities Daily"
         return True
     if word in {"were", "are"}:  # "other participants were X, Y and Z", "backing the round were X"
         return i - 1 >= floor and (
@@ -1882,7 +1899,25 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word == "for":  # "a funding round of at least 1 billion yuan for X"
         window = set(lower[max(floor, i - 8) : i])
         return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
+    if word in {"including", "include", "includes", "included", "like"} and _products_before(t, i, floor):
+        return False  # "three video models, including Hotshot-XL": a list of products, not companies
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
+
+
+#: Nouns for things a company makes, whose lists ("models including X, Y") name products.
+_PRODUCT_NOUNS = frozenset(
+    ["model", "models", "product", "products", "app", "apps", "tool", "tools", "chip", "chips", "brand", "brands",
+     "service", "services", "drug", "drugs", "therapy", "therapies", "device", "devices", "game", "games",
+     "titles", "vehicles", "cars", "robots", "assistants", "chatbots", "platforms"]
+)  # fmt: skip
+
+
+def _products_before(t: TokenTable, i: int, floor: int) -> bool:
+    """Whether the list opener at ``i`` follows a noun for products ("models, including")."""
+    j = i - 1
+    if j >= floor and t.text[j] == ",":
+        j -= 1
+    return j >= floor and t.lower[j] in _PRODUCT_NOUNS
 
 
 #: Nouns for the backers of a round: "other participants were X", "new investors are X".
