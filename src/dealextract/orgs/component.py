@@ -260,6 +260,8 @@ class OrgsComponent(GazetteerComponent):
             for f in self._absorbing_runs(t, hits, blocked):
                 add(f)
         for hit in hits:
+            if _glued_name_part(t, hit.end):
+                continue  # "Scale AI-Powered", "Vidu-2": the known name is part of a longer word
             e = hit.entry
             add(
                 _Found(
@@ -684,7 +686,13 @@ def _glued_name_part(t: TokenTable, k: int) -> bool:
     if k + 1 >= t.n or t.text[k] != "-" or t.ws[k - 1] or t.ws[k]:
         return False
     after = t.text[k + 1]
+    if t.lower[k + 1] in _MODIFIER_ENDINGS:
+        return False  # "Alibaba-Backed Startup Raises ...": a title-case headline
     return after[:1].isupper() or after[:1].isdigit()
+
+
+#: Words after a name and a hyphen that make the name a modifier, not part of a longer name.
+_MODIFIER_ENDINGS = P.HYPHEN_ENDINGS | {"led", "linked", "affiliated", "controlled", "supported", "run"}
 
 
 def _inert(t: TokenTable, r: P.Run, limit: int) -> bool:

@@ -1319,7 +1319,7 @@ def _run_end(t: TokenTable, cap: list[bool], j: int, end: int) -> int:
             and ws[j] == ""
             and t.is_lower[j + 1]
             and ws[j + 1] != ""
-            and lower[j + 1] not in _HYPHEN_ENDINGS
+            and lower[j + 1] not in HYPHEN_ENDINGS
             and cap[j + 2]
         ):
             j += 3  # "State-owned Capital"
@@ -1456,7 +1456,7 @@ _KEEP_AT_START = frozenset(
 )
 
 #: "Beijing-based X", "Nasdaq-listed X": words after a hyphen that introduce the name after them.
-_HYPHEN_ENDINGS = frozenset(
+HYPHEN_ENDINGS = frozenset(
     ["based", "headquartered", "listed", "backed", "owned", "funded", "founded", "registered"]
 )
 
