@@ -151,9 +151,18 @@ _VERB_AFTER_NAME = re.compile(r"\s(?:also\s|too\s|again\s)?")
 
 
 def _own_verb(skel: str, pe: int) -> bool:
-    """Whether an investing verb follows the name ending at ``pe`` ("«o» also participated")."""
+    """Whether a verb of its own follows the name ending at ``pe`` ("«o» also participated", "«o»
+    served as the financial adviser")."""
     at = _VERB_AFTER_NAME.match(skel, pe)
-    return at is not None and F.INVEST_RE.match(skel, at.end()) is not None
+    return at is not None and (
+        F.INVEST_RE.match(skel, at.end()) is not None or _CLAUSE_VERB.match(skel, at.end()) is not None
+    )
+
+
+# Verbs that give a name in a list a clause of its own: "and «o» served as the exclusive adviser".
+_CLAUSE_VERB = re.compile(
+    r"(?:served|serves|acted|acts|advised|advises|was|is|were|are|will|would|has|have|had|plans|said|says)\b"
+)
 
 
 _SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
