@@ -136,7 +136,9 @@ class DateValue(_Record):
     """A date as the text states it, resolved to the first day of its period.
 
     ``value`` is None only for a relative date ("last week") with no publication date to resolve it
-    against: we never guess from the machine's clock.
+    against: we never guess from the machine's clock.  In an article whose dateline gives the day it
+    was written ("SAN FRANCISCO, April 8, 2026 /PRNewswire/ --"), "today" and "on Monday" count from
+    that day (when it is at most a month before publication).
     """
 
     value: dt.date | None = None

@@ -79,14 +79,23 @@ class GuardedTokenizer(Tokenizer):  # type: ignore[misc]
         return doc
 
 
+# A full stop after a number and a capital letter ends the sentence: "raised $5M.", "Mistral 7B.".
+# spaCy's English rules keep a full stop after a capital letter (abbreviations: "U.S."), which left
+# "7B." one token and the sentence unsplit.
+_UNIT_FULL_STOP = r"|(?<=[0-9][A-Z])\.$"
+
+
 def guard(nlp: Language) -> Language:
-    """Replace ``nlp``'s tokenizer by a ``GuardedTokenizer`` with the same rules and a tail-only suffix
-    search.  Idempotent; a tokenizer that is not spaCy's own rule-based one is left alone."""
+    """Replace ``nlp``'s tokenizer by a ``GuardedTokenizer`` with the same rules (and a full stop after
+    "7B" split off) and a tail-only suffix search.  Idempotent; a tokenizer that is not spaCy's own
+    rule-based one is left alone."""
     base: Any = nlp.tokenizer
     if isinstance(base, GuardedTokenizer) or type(base) is not Tokenizer:
         return nlp
     suffix = base.suffix_search
     regex = getattr(suffix, "__self__", None)
+    if isinstance(regex, re.Pattern):
+        regex = re.compile(regex.pattern + _UNIT_FULL_STOP, regex.flags)
     tail = TailSearch(regex).search if isinstance(regex, re.Pattern) else suffix
     nlp.tokenizer = GuardedTokenizer(
         nlp.vocab,

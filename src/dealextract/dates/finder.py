@@ -99,7 +99,35 @@ def find_dates(text: str, published: dt.date | None) -> list[DateValue]:
     Relative and year-less dates resolve against ``published``, in the past unless the words point
     forward; with no ``published`` they keep ``value=None`` and ``relative=True``.
     """
-    return [_record(text, f, published) for f in select(candidates(text))]
+    found = select(candidates(text))
+    reference = _dateline_date(text, found, published) or published
+    return [_record(text, f, reference if f.reading.relative else published) for f in found]
+
+
+# A dateline: a line opening with a place in capitals and a comma ("SAN FRANCISCO, April 8, 2026
+# /PRNewswire/ --", "TOKYO, May 12 (Reuters) -"): the date the news was written, which "today" and
+# "on Monday" in the story count from.
+_DATELINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*[A-Z][A-Z.\-' ]{1,40}(?:,\s[A-Za-z.\- ]{2,30})?,\s*\Z")
+_DATELINE_AFTER = re.compile(
+    r"\A,?\s*(?:\d{4}\s*)?(?:/[^/\n]{2,40}/\s*)?(?:\([^()\n]{2,40}\)\s*)?(?:--|—|–|-)\s"
+)
+
+
+def _dateline_date(text: str, found: list[Found], published: dt.date | None) -> dt.date | None:
+    """The day of the article's dateline, if it opens one of its first lines and is a plausible
+    writing day (at most a month before ``published``, never after it)."""
+    for f in found[:3]:
+        if f.reading.grain != "day" or f.start > 600:
+            continue
+        line_start = text.rfind("\n", 0, f.start) + 1
+        if not _DATELINE_BEFORE.search(text[line_start : f.start]) or not _DATELINE_AFTER.match(
+            text[f.end : f.end + 60]
+        ):
+            continue
+        day = f.reading.resolve(published)
+        if day is not None and (published is None or 0 <= (published - day).days <= 31):
+            return day
+    return None
 
 
 def as_reference(reference: dt.date | dt.datetime | str | None) -> dt.date | None:

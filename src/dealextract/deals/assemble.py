@@ -1075,13 +1075,26 @@ def _neighbour_date(draft: Draft, skeletons: list[Skeleton]) -> DateValue | None
     return pick_date(previous, len(previous.skel))
 
 
-def _history(draft: Draft, article: Article) -> bool:
+def _history(draft: Draft, now: dt.date | None) -> bool:
     """A round told as the company's past: "its previous round", or dated half a year or more before
-    the article was published ("after it bagged a Series B in January 2022", in a 2023 story)."""
+    ``now``, the article's date ("after it bagged a Series B in January 2022", in a 2023 story)."""
     if draft.earlier:
         return True
     when = draft.date.value if draft.date is not None else None
-    return article.published is not None and when is not None and (article.published - when).days > 180
+    return now is not None and when is not None and (now - when).days > 180
+
+
+def _article_now(drafts: list[Draft], article: Article) -> dt.date | None:
+    """The article's date: its publication date, else the newest date its deals are given (a story
+    that dates its news "on March 3, 2024" and an older round "in January 2022" is of 2024)."""
+    if article.published is not None:
+        return article.published
+    dated = [
+        d.date.value
+        for d in drafts
+        if d.date is not None and d.date.value is not None and not d.date.relative
+    ]
+    return max(dated, default=None)
 
 
 def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
@@ -1095,6 +1108,7 @@ def _dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
 def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
     """Fold drafts of the same deal (same target, compatible kind, round and amount) into one."""
     merged: list[Draft] = []
+    now = _article_now(drafts, article)
     for d in drafts:
         same = next(
             (
@@ -1103,10 +1117,7 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
                 if names_match(m.target.name, d.target.name)
                 and (m.kind == "acquisition") == (d.kind == "acquisition")
                 and (m.round is None or d.round is None or m.round == d.round)
-                and (
-                    _history(m, article) == _history(d, article)
-                    or (m.round is not None and m.round == d.round)
-                )
+                and (_history(m, now) == _history(d, now) or (m.round is not None and m.round == d.round))
                 and _dates_compatible(m.date, d.date)
                 and any(
                     amounts_compatible(a, b, article)

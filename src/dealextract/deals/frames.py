@@ -229,7 +229,7 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:participating|joining|investing|backing|supporting|funding)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
             r"|\balso\s(?:participating|joining|investing|taking\spart)\s(?:in\s(?:the\s|this\s)?(?:round|deal)\s)?"
             r"(?:were|are|was|is)\b"
-            r"|\b(?:new\s|other\s)?investors?\sin\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|deal|financing|raise)\s"
+            r"|\b(?:new\s|other\s)?investors?\s(?:in|of)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|deal|financing|raise)\s"
             r"(?:are|were|include|included|includes)\b"
             r"|\bother\s(?:investors|backers|participants|co-investors|shareholders)\s(?:are|were|include|included"
             r"|including|such\sas)\b|\bothers\s(?:(?:joining|participating|investing|taking\spart|involved)\s"
@@ -288,7 +288,7 @@ CUES: tuple[Cue, ...] = (
         re.compile(
             r"\b(?:from"
             + _NOT_BACKING_BEFORE_FROM
-            + r"|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|(?:jointly\s)?invested\sby"
+            + r"|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|(?:jointly\s)?invested\sby|followed\sby"
             r"|with\s(?:[\w\-]+\s)?(?:investments?|backing|capital|support|bets?|contributions?|money|cheques?"
             r"|checks?|commitments?|funding)\sfrom)\b"
         ),

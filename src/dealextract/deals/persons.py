@@ -80,14 +80,29 @@ def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
     return found
 
 
+def _apposition_then_investing(t: TokenTable, end: int) -> bool:
+    """Whether ", a/an/the ... ," or ", who ... ," follows token ``end`` and an investing verb comes
+    right after it."""
+    lower, n = t.lower, t.n
+    if end + 2 >= n or t.text[end] != "," or lower[end + 1] not in {"a", "an", "the", "who"}:
+        return False
+    for k in range(end + 2, min(n - 1, end + 16)):
+        word = t.text[k]
+        if word in {".", ";", ":", "(", ")"}:
+            return False
+        if word == ",":
+            nxt = k + 2 if lower[k + 1] == "also" and k + 2 < n else k + 1
+            return lower[nxt] in _INVESTING
+    return False
+
+
 def _in_list_position(t: TokenTable, start: int, end: int) -> bool:
     before = t.lower[start - 1] if start > 0 else ""
-    if (
-        end < t.n
-        and t.lower[end] in _INVESTING
-        and (before in _WHO_INVESTS or start == 0 or t.sent_start[start])
-    ):
+    subject_place = before in _WHO_INVESTS or start == 0 or bool(t.sent_start[start])
+    if end < t.n and t.lower[end] in _INVESTING and subject_place:
         return True  # "Netflix co-founder Reed Hastings invested $50 million in X"
+    if subject_place and _apposition_then_investing(t, end):
+        return True  # "Jane Smith, a former partner at Sequoia, invested $2 million in X"
     if before == "as":
         if start < 2 or t.lower[start - 2] not in _BEFORE_AS:
             return False

@@ -104,6 +104,8 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
     items: list[Slot] = []
     cursor = pos
     for ps, pe, slot in sk.placeholders(pos, stop):
+        if ps < cursor:
+            continue  # inside the aside of the item before
         if slot.kind == "o" and items and _OWNER_GAP.fullmatch(sk.skel, cursor, ps):
             items[-1] = slot  # "«o1» parent «o2»": «o1» only describes the investor, «o2»
             cursor = pe
@@ -120,7 +122,16 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             continue
         items.append(slot)
         cursor = pe
+        aside = _ITEM_APPOSITION.match(sk.skel, pe)
+        if aside:
+            cursor = aside.end()  # "from Jane Smith, a former partner at «o», and «o2»": «o» only describes
     return items
+
+
+# ", a former partner at «o»" before a comma: an aside that describes the list item before it.
+_ITEM_APPOSITION = re.compile(
+    r",\s(?:a|an|the)\s(?:[a-z][\w\-]*\s){0,6}?(?:[a-z][\w\-]*|(?:at|of|in|from)\s(?:the\s)?«o\d+»)(?=,)"
+)
 
 
 # "«o1» parent «o2»", "«o1» affiliate «o2»", "«o1»'s «o2»": a company named by its tie to the one
@@ -140,9 +151,18 @@ _VERB_AFTER_NAME = re.compile(r"\s(?:also\s|too\s|again\s)?")
 
 
 def _own_verb(skel: str, pe: int) -> bool:
-    """Whether an investing verb follows the name ending at ``pe`` ("«o» also participated")."""
+    """Whether a verb of its own follows the name ending at ``pe`` ("«o» also participated", "«o»
+    served as the financial adviser")."""
     at = _VERB_AFTER_NAME.match(skel, pe)
-    return at is not None and F.INVEST_RE.match(skel, at.end()) is not None
+    return at is not None and (
+        F.INVEST_RE.match(skel, at.end()) is not None or _CLAUSE_VERB.match(skel, at.end()) is not None
+    )
+
+
+# Verbs that give a name in a list a clause of its own: "and «o» served as the exclusive adviser".
+_CLAUSE_VERB = re.compile(
+    r"(?:served|serves|acted|acts|advised|advises|was|is|were|are|will|would|has|have|had|plans|said|says)\b"
+)
 
 
 _SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
@@ -178,7 +198,7 @@ def list_before(sk: Skeleton, pos: int) -> list[Slot]:
     return items
 
 
-def subject_before(sk: Skeleton, pos: int) -> Slot | None:
+def subject_before(sk: Skeleton, pos: int, people: bool = False) -> Slot | None:
     """The organisation that is the subject of a verb at ``pos``: the nearest one before it that is not
     governed by a preposition ("backed by «o»") nor a modifier ("«o»-backed").
 
@@ -191,6 +211,10 @@ def subject_before(sk: Skeleton, pos: int) -> Slot | None:
         return sk.slots[int(relative.group(1))]  # "the backers of «o», which raised": «o» raised
     aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos)  # bounded: an aside is short
     if aside:
+        head = _aside_head(sk, aside)
+        if head.kind == "p":
+            # "Jane Smith, a former partner at «o», invested": a person, for an investing verb only
+            return head if people else None
         pos = aside.start() + len(aside.group(1))
     for ps, pe, slot in reversed(sk.placeholders(0, pos)):
         if slot.kind != "o":
@@ -236,20 +260,26 @@ _RELATIVE_BEFORE = re.compile(
 # "«o1», a startup spun out of «o2», has raised": the aside after «o1» ends in a comma right before
 # the verb (a few adverbs or auxiliaries apart) and holds no other clause boundary.
 _APPOSITION_BEFORE = re.compile(
-    r"(«o\d+»),\s(?:a|an|the|its|one\sof|«o\d+»(?=\s(?!and\b|or\b)[a-z])"
+    r"(«[op]\d+»),\s(?:a|an|the|its|one\sof|who|which|«o\d+»(?=\s(?!and\b|or\b)[a-z])"
     r"|(?:backed|funded|founded|owned|controlled|supported|run|led|based|headquartered|spun)(?=\s))"
     r"\s[^,;:()«»]*(?:«[^»]+»[^,;:()«»]*)*,\s"
     r"(?:(?:also|has|have|had|recently|reportedly|now|just|then|successfully|last|first|previously|earlier)\s)*$"
 )
 
 
+def _aside_head(sk: Skeleton, aside: re.Match[str]) -> Slot:
+    """The name an ``_APPOSITION_BEFORE`` match describes (its first placeholder, "«o3»")."""
+    return sk.slots[int(aside.group(1)[2:-1])]
+
+
 def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     """Who does what the verb at ``pos`` says: the list right before it ("«o1» and «o2» co-led"), else
     its subject ("«o», a Beijing fund, led")."""
     listed = list_before(sk, pos)
-    if listed:
-        return listed
-    subject = subject_before(sk, pos)
+    aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos) if listed else None
+    if listed and (aside is None or _aside_head(sk, aside) in listed):
+        return listed  # "«o1» and «o2», the two biggest backers, led"; not "«p», who ran «o»'s fund, led"
+    subject = subject_before(sk, pos, people=True)
     return [subject] if subject is not None else []
 
 

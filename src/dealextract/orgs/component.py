@@ -260,6 +260,8 @@ class OrgsComponent(GazetteerComponent):
             for f in self._absorbing_runs(t, hits, blocked):
                 add(f)
         for hit in hits:
+            if _glued_name_part(t, hit.end):
+                continue  # "Scale AI-Powered", "Vidu-2": the known name is part of a longer word
             e = hit.entry
             add(
                 _Found(
@@ -305,7 +307,12 @@ class OrgsComponent(GazetteerComponent):
                     and inside[0].start == trimmed.start
                     and len(inside) == 1
                 )
-                if not (org_end or place_end or self._org_word_then_place(t, trimmed, last.end)):
+                if not (
+                    org_end
+                    or place_end
+                    or self._org_word_then_place(t, trimmed, last.end)
+                    or self._listed_with_word(t, trimmed, inside, sent.start)
+                ):
                     continue
                 if self._rejected(t, trimmed, sent.start):
                     continue
@@ -316,6 +323,20 @@ class OrgsComponent(GazetteerComponent):
                     _Found(trimmed.start, _legal_end(t, trimmed.end), name, kind, "extends", None, parent)
                 )
         return out
+
+    def _listed_with_word(self, t: TokenTable, run: P.Run, inside: list[Any], floor: int) -> bool:
+        """ "investors include Lenovo Star, ...": a known name and one more capitalised word, opening a
+        list of backers, are one organisation named after the known one (not when the known name is
+        whole, ending in its organisation word: "Zhen Fund Smart" is two)."""
+        hit = inside[0]
+        if len(inside) != 1 or hit.start != run.start or run.end - hit.end != 1:
+            return False
+        word = t.lower[hit.end]
+        if t.lower[hit.end - 1] in P.ORG_SUFFIXES or word in P.NOT_ORG_WORDS or not t.is_alpha[hit.end]:
+            return False
+        if self.places.get(t.text[hit.end]) is not None:
+            return False
+        return P.left_trigger(t, run, floor)
 
     def _org_word_then_place(self, t: TokenTable, run: P.Run, after: int) -> bool:
         """ "SoftBank Ventures Asia", "Sequoia Capital China": an organisation word after the known name,
@@ -684,7 +705,13 @@ def _glued_name_part(t: TokenTable, k: int) -> bool:
     if k + 1 >= t.n or t.text[k] != "-" or t.ws[k - 1] or t.ws[k]:
         return False
     after = t.text[k + 1]
+    if t.lower[k + 1] in _MODIFIER_ENDINGS:
+        return False  # "Alibaba-Backed Startup Raises ...": a title-case headline
     return after[:1].isupper() or after[:1].isdigit()
+
+
+#: Words after a name and a hyphen that make the name a modifier, not part of a longer name.
+_MODIFIER_ENDINGS = P.HYPHEN_ENDINGS | {"led", "linked", "affiliated", "controlled", "supported", "run"}
 
 
 def _inert(t: TokenTable, r: P.Run, limit: int) -> bool:
@@ -718,7 +745,7 @@ _FUND_NUMBER = re.compile(r"[1-9]|1[0-9]|I{1,3}|IV|V|VI{1,3}|IX|X")
 
 def _legal_end(t: TokenTable, end: int) -> int:
     """Extend a name over legal forms after it ("Tencent Holdings Ltd", "X Technology Co., Ltd.") and a
-    fund over its number ("Vision Fund 2", "Growth Fund III")."""
+    fund over its number ("Vision Fund 2", "Growth Fund III", "Big Fund Phase III")."""
     n = t.n
     text, lower = t.text, t.lower
     while end < n:
@@ -726,6 +753,13 @@ def _legal_end(t: TokenTable, end: int) -> int:
             lower[end - 1] == "fund" and t.ws[end - 1] and _FUND_NUMBER.fullmatch(text[end])
         ):
             end += 1
+        elif (
+            lower[end - 1] == "fund"
+            and lower[end] == "phase"
+            and end + 1 < n
+            and _FUND_NUMBER.fullmatch(text[end + 1])
+        ):
+            end += 2  # "the Big Fund Phase III"
         elif (
             text[end] == ","
             and end + 1 < n

@@ -1319,7 +1319,7 @@ def _run_end(t: TokenTable, cap: list[bool], j: int, end: int) -> int:
             and ws[j] == ""
             and t.is_lower[j + 1]
             and ws[j + 1] != ""
-            and lower[j + 1] not in _HYPHEN_ENDINGS
+            and lower[j + 1] not in HYPHEN_ENDINGS
             and cap[j + 2]
         ):
             j += 3  # "State-owned Capital"
@@ -1376,6 +1376,11 @@ _OF_HEADS = frozenset(
         "stock",
     ]
 )
+#: Verbs that put an amount into a company: "invested $3 million in X".
+_INVEST_WORDS = frozenset(
+    ["invested", "invests", "invest", "investing", "poured", "pours", "pumped", "injected", "put", "puts",
+     "ploughed", "plowed", "sank", "committed"]
+)  # fmt: skip
 _IN_HEADS = frozenset(
     [
         "invested",
@@ -1451,7 +1456,7 @@ _KEEP_AT_START = frozenset(
 )
 
 #: "Beijing-based X", "Nasdaq-listed X": words after a hyphen that introduce the name after them.
-_HYPHEN_ENDINGS = frozenset(
+HYPHEN_ENDINGS = frozenset(
     ["based", "headquartered", "listed", "backed", "owned", "funded", "founded", "registered"]
 )
 
@@ -1894,7 +1899,9 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {"snapped", "snaps", "snapping", "snap"}
     if word == "of":  # "acquisition of X", "a unit of X", "the co-founder of X"
         return i - 1 >= floor and (lower[i - 1] in _OF_HEADS or lower[i - 1] in _FOUNDERS)
-    if word == "in":  # "invested in X", "a stake in X"
+    if word == "in":  # "invested in X", "a stake in X", "invested $3 million in X"
+        if i - 1 >= floor and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1]):
+            return not _INVEST_WORDS.isdisjoint(lower[max(floor, i - 7) : i - 1])
         return i - 1 >= floor and lower[i - 1] in _IN_HEADS
     if word == "for":  # "a funding round of at least 1 billion yuan for X"
         window = set(lower[max(floor, i - 8) : i])
