@@ -339,16 +339,28 @@ class OrgsComponent(GazetteerComponent):
         return P.left_trigger(t, run, floor)
 
     def _org_word_then_place(self, t: TokenTable, run: P.Run, after: int) -> bool:
-        """ "SoftBank Ventures Asia", "Sequoia Capital China": an organisation word after the known name,
-        then a country or region (one or two words) that names the branch."""
-        for width in (1, 2):
-            cut = run.end - width
-            if cut <= after:
-                break
-            place = self.places.get(t.span_text(cut, run.end))
-            if place is not None and place.kind in {"country", "region"}:
-                return P.ends_in_org_word(t, P.Run(run.start, cut))
-        return False
+        """ "SoftBank Ventures Asia", "Vertex Ventures Southeast Asia & India": an organisation word at or
+        after the end of the known name, then the countries or regions that name the branch."""
+        return any(
+            self._only_places(t, cut, run.end, {"country", "region"})
+            and P.ends_in_org_word(t, P.Run(run.start, cut))
+            for cut in range(run.end - 1, after - 1, -1)
+        )
+
+    def _only_places(self, t: TokenTable, start: int, end: int, kinds: Container[str] | None = None) -> bool:
+        """Whether tokens [start, end) are places joined by "&", "and" or commas ("Southeast Asia &
+        India"), each of one of ``kinds`` (any kind when None)."""
+        part = start
+        for k in range(start, end + 1):
+            if k < end and t.text[k] not in {"&", "and", ","}:
+                continue
+            if k == part:
+                return False
+            place = self.places.get(t.span_text(part, k))
+            if place is None or (kinds is not None and place.kind not in kinds):
+                return False
+            part = k + 1
+        return True
 
     def _is_place(self, t: TokenTable, run: P.Run) -> bool:
         return self.places.get(t.span_text(run.start, run.end)) is not None
@@ -374,8 +386,8 @@ class OrgsComponent(GazetteerComponent):
         low = text.lower()
         if low.startswith("series ") or low in P.NOT_ORG_MIXED:
             return True
-        if self.places.get(text) is not None or P.looks_like_person(t, run):
-            return True
+        if self._only_places(t, start, end) or P.looks_like_person(t, run):
+            return True  # "Hong Kong", "Southeast Asia & India"
         # only generic words ("Group", "The Investment Fund"): a word is a token with a letter or digit;
         # a nationality that trimming kept opens an institution's name ("the European Investment Bank")
         if P.opens_with_nationality(t, run):
