@@ -311,7 +311,7 @@ class OrgsComponent(GazetteerComponent):
                     org_end
                     or place_end
                     or self._org_word_then_place(t, trimmed, last.end)
-                    or self._listed_with_word(t, trimmed, inside, sent.start)
+                    or self._introduced_with_word(t, trimmed, inside, sent.start)
                 ):
                     continue
                 if self._rejected(t, trimmed, sent.start):
@@ -324,10 +324,11 @@ class OrgsComponent(GazetteerComponent):
                 )
         return out
 
-    def _listed_with_word(self, t: TokenTable, run: P.Run, inside: list[Any], floor: int) -> bool:
-        """ "investors include Lenovo Star, ...": a known name and one more capitalised word, opening a
-        list of backers, are one organisation named after the known one (not when the known name is
-        whole, ending in its organisation word: "Zhen Fund Smart" is two)."""
+    def _introduced_with_word(self, t: TokenTable, run: P.Run, inside: list[Any], floor: int) -> bool:
+        """ "investors include Lenovo Star, ...", "quick-commerce startup Swiggy Instamart": a known name
+        and one more capitalised word, opening a list of backers or after a descriptor, are one
+        organisation named after the known one (not when the known name is whole, ending in its
+        organisation word: "Zhen Fund Smart" is two)."""
         hit = inside[0]
         if len(inside) != 1 or hit.start != run.start or run.end - hit.end != 1:
             return False
@@ -336,7 +337,7 @@ class OrgsComponent(GazetteerComponent):
             return False
         if self.places.get(t.text[hit.end]) is not None:
             return False
-        return P.left_trigger(t, run, floor)
+        return P.left_trigger(t, run, floor) or P.head_noun_before(t, run)
 
     def _org_word_then_place(self, t: TokenTable, run: P.Run, after: int) -> bool:
         """ "SoftBank Ventures Asia", "Vertex Ventures Southeast Asia & India": an organisation word at or
