@@ -330,6 +330,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         for nominals in (
             [_nominal_draft(sk, found_money)],
             [_nominal_bet(sk, found_money)],
+            [_round_values(sk, found_money)],
             _nominal_fundings(sk, found_money),
             _recipients(sk),
         ):
@@ -870,6 +871,27 @@ def _later_valuation(
 
 
 _DEAL_NOUN = re.compile(r"\b(?:round|deal|investment|funding|financing|raise|capital|injection)\b")
+
+
+# "The $30 million Series B values Kredo at $300 million": a round told by the valuation it gives.
+_ROUND_VALUES = re.compile(
+    r"\b(?:the|its|this|a)\s(?:(?:new|latest|fresh)\s)?«m(\d+)»\s(?:[\w\-+]+\s){0,3}?"
+    r"(?:round|series\s[a-k]\+?|funding|financing|raise|investment)\s(?:(?:which|that)\s)?"
+    r"(?:values|valued|valuing)\s«o(\d+)»\sat\s"
+)
+
+
+def _round_values(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
+    """A round named by its amount that "values «o» at «m»"."""
+    m = _ROUND_VALUES.search(sk.skel)
+    if m is None:
+        return None
+    target = sk.slots[int(m.group(2))]
+    draft = Draft("funding_round", target, "object", amount=sk.slots[int(m.group(1))].money, has_verb=False)
+    draft.round = pick_round(sk, m.start())
+    draft.date = pick_date(sk, m.start())
+    draft.valuation = pick_valuation(found_money)
+    return draft
 
 
 def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:

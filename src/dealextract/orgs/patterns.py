@@ -1586,6 +1586,11 @@ _PART_NOUNS = frozenset(["unit", "arm", "division", "subsidiary", "affiliate"])
 
 BASED_WORDS = frozenset(["based", "headquartered", "listed"])
 
+_SAYING = frozenset(["said", "says", "disclosed", "discloses", "confirmed", "confirms", "revealed", "reveals",
+                     "announced", "announces"])  # fmt: skip
+_RAISED = frozenset(["raised", "secured", "closed", "completed", "received", "landed", "bagged", "raked"])
+
+
 #: Every word right before a run that a context rule needs: "Beijing-based X", ``head_noun_before``
 #: ("start-up X" ends in "up") and ``left_trigger`` ("led by X", "from", "such as", "of", "in", "for").
 #: Keep in step with those rules: a run without any of these cues skips them (``has_context_cue``).
@@ -1611,13 +1616,14 @@ _CUES_BEFORE = (
         ":",
         "former",
     }
-    | {"were", "are"}
+    | {"were", "are", "into", "values", "valued", "valuing", "value"}
     | {"ex", "ex-"}
 )
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
 _CUES_AFTER = (
     RIGHT_TRIGGERS
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
+    | _SAYING
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
     | _PART_NOUNS
     | {"private"}
@@ -1751,12 +1757,15 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
     if t.text[i] == "-" and i + 1 < limit and lower[i + 1] in {"backed", "led", "funded"}:
         return t.ws[i] == "" and t.ws[i - 1] == ""
     if lower[i] in {"'s", "’s", "'", "’"} and i + 1 < limit:
-        nxt = lower[i + 1]
+        k = _past_amount(t, i + 1, limit)  # "X's $30 million Series B"
+        nxt = lower[k] if k < limit else ""
         return nxt in _AFTER_POSSESSIVE or (
             nxt in {"latest", "new", "recent", "first", "second"}
-            and i + 2 < limit
-            and lower[i + 2] in {"funding", "financing", "round", "series", "investment"}
+            and k + 1 < limit
+            and lower[k + 1] in {"funding", "financing", "round", "series", "investment"}
         )
+    if word_after_said := _said_it_raised(t, i, limit):
+        return word_after_said  # "Kredo said it had raised", "X disclosed that it closed"
     if lower[i] == "," and run.start > 0 and lower[run.start - 1] == "," and i + 1 < limit:
         # "Its rival, X, has raised ...": a name set off by commas before its verb; only a deal verb
         # (a bare "X, said" or "X, is" stays a list item or an aside)
@@ -1798,6 +1807,34 @@ _ALSO_INVESTED = frozenset(
     ["participated", "participating", "contributed", "contributing", "invested", "investing", "joined", "joining",
      "backed", "co-invested", "co-investing", "took", "chipped", "returned", "returning"]
 )  # fmt: skip
+
+
+def _past_amount(t: TokenTable, k: int, limit: int) -> int:
+    """The token after an amount starting at ``k`` ("$ 30 million", "RMB 1bn"), else ``k``."""
+    if not _money_like(t, k, limit):
+        return k
+    j = k
+    while (
+        j < limit
+        and j < k + 5
+        and (
+            t.text[j][:1] in _MONEY_START
+            or t.like_num[j]
+            or t.lower[j] in _AMOUNT_ENDS
+            or t.lower[j] in _CURRENCY_WORDS
+        )
+    ):
+        j += 1
+    return j
+
+
+def _said_it_raised(t: TokenTable, i: int, limit: int) -> bool:
+    """ "X disclosed it raised", "X said that it had closed": a company telling its own raise."""
+    if t.lower[i] not in _SAYING:
+        return False
+    window = t.lower[i + 1 : min(limit, i + 6)]
+    return bool(window) and window[0] in {"it", "that"} and not _RAISED.isdisjoint(window)
+
 
 #: Right triggers too common after a comma in a list of names to make the name before an organisation.
 _COMMA_WEAK = frozenset(["announced", "launched", "released", "unveiled", "gets", "got", "joined", "backed"])
@@ -1899,6 +1936,16 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {"snapped", "snaps", "snapping", "snap"}
     if word == "of":  # "acquisition of X", "a unit of X", "the co-founder of X"
         return i - 1 >= floor and (lower[i - 1] in _OF_HEADS or lower[i - 1] in _FOUNDERS)
+    if word == "into":  # "a $30 million investment into X", "poured $5m into X"
+        return i - 1 >= floor and (
+            lower[i - 1] in _IN_HEADS
+            or (
+                (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1])
+                and not _INVEST_WORDS.isdisjoint(lower[max(floor, i - 7) : i - 1])
+            )
+        )
+    if word in {"values", "valued", "valuing", "value"}:  # "the round values Kredo at $300 million"
+        return True
     if word == "in":  # "invested in X", "a stake in X", "invested $3 million in X"
         if i - 1 >= floor and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1]):
             return not _INVEST_WORDS.isdisjoint(lower[max(floor, i - 7) : i - 1])
