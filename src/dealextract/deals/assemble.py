@@ -508,8 +508,12 @@ def _draft_for(
         # "a round led by X has given eldercare platform Kinfolk S$80 million in fresh capital"
         return _matched_draft(sk, t, _GIVE, "funding_round", 1, 2, "participant", amount)
     if t.family == "pay":
-        # "X will pay $28 billion for health records firm Y": Y is bought, for that amount
-        return _matched_draft(sk, t, F.PAY_FOR_RE, "acquisition", 2, 1, "acquirer", amount)
+        # "X will pay $28 billion for health records firm Y": Y is bought, for that amount; "paying
+        # 1.5 billion euros for about 21% of Y": a minority stake, an investment
+        paid = F.PAY_FOR_RE.match(sk.skel, t.start)
+        if paid is not None and paid["share"] is not None and float(paid["share"]) < 50:
+            return _matched_draft(sk, t, F.PAY_FOR_RE, "investment", 3, 1, "participant", amount)
+        return _matched_draft(sk, t, F.PAY_FOR_RE, "acquisition", 3, 1, "acquirer", amount)
     if t.family == "take_private":
         # "Thoma Bravo will take Darktrace private in a $5.3 billion deal"
         return _matched_draft(sk, t, F.TAKE_PRIVATE_RE, "acquisition", 1, None, "acquirer", amount)

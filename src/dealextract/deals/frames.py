@@ -141,11 +141,18 @@ PAY_VERBS = r"pay|pays|paid|paying"
 SELL_VERBS = r"sell|sells|selling|sold|divest|divests|divested|divesting|offload|offloads|offloaded"
 TAKE_VERBS = r"take|takes|took|taking|taken"
 
-# "Oracle will pay $28 billion for health records firm Cernex": the price of a company is its purchase.
+# "for about 21% of X", "for a 30 percent stake in X": a share of the company, not all of it.
+SHARE_OF = (
+    r"(?:about\s|around\s|roughly\s|nearly\s|almost\s)?(?P<share>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)"
+    r"\s(?:stake\s)?(?:of|in)\s"
+)
+
+# "Oracle will pay $28 billion for health records firm Cernex": the price of a company is its purchase;
+# "paying 1.5 billion euros for about 21% of X" buys a minority stake, an investment.
 PAY_FOR_RE = re.compile(
     rf"(?<![-\w])(?:{PAY_VERBS})\s(?:about\s|around\s|roughly\s|nearly\s|up\sto\s|some\s)?«m(\d+)»\s"
     r"(?:in\s(?:cash|stock|cash\sand\sstock)\s)?(?:to\s(?:buy|acquire)\s|for\s)(?:the\s|a\s|an\s)?"
-    r"(?:[\w\-]+\s){0,4}?«o(\d+)»(?!'|’)"
+    rf"(?:{SHARE_OF})?(?:[\w\-]+\s){{0,4}}?«o(\d+)»(?!'|’)"
 )
 
 # "Intel is selling a 51% stake in its Altera unit to Silver Lake for $8.75 billion", "agreed to sell

@@ -279,8 +279,15 @@ def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos) if listed else None
     if listed and (aside is None or _aside_head(sk, aside) in listed):
         return listed  # "«o1» and «o2», the two biggest backers, led"; not "«p», who ran «o»'s fund, led"
+    absolute = _WITH_NAME_BEFORE.search(sk.skel, max(0, pos - 40), pos)
+    if absolute:
+        return [sk.slots[int(absolute.group(1))]]  # "with «o» paying 1.5 billion euros for ..."
     subject = subject_before(sk, pos, people=True)
     return [subject] if subject is not None else []
+
+
+# "with «o» paying", "with «o» investing": an absolute clause whose subject is the name after "with".
+_WITH_NAME_BEFORE = re.compile(r"\bwith\s«o(\d+)»\s$")
 
 
 def object_after(
@@ -298,6 +305,8 @@ def object_after(
             owner_of_part and _UNNAMED_PART.match(sk.skel, pe)
         ):
             continue  # "acquired «o1»'s «o2» unit", "merged with «o»'s blank-check company": a possessor
+        if _DESCRIBES_NEXT.match(sk.skel, pe):
+            continue  # "buy Pringles maker «o2»": the first name only describes the second
         gap = _BOUND_BEFORE_AMOUNT.sub(" ", sk.skel[pos:ps])  # "invest as much as «m» in «o»"
         gap = re.sub(r"«[mdxp]\d+»", " ", gap)
         words = words_of(gap)
@@ -313,6 +322,13 @@ def object_after(
             return None
         return slot, pe
     return None
+
+
+# "«o1» maker «o2»", "«o1» owner «o2»": a company described by what it makes or owns.
+_DESCRIBES_NEXT = re.compile(
+    r"\s(?:[\w\-]+\s)?(?:maker|makers|developer|owner|operator|parent|creator|publisher|producer|brand\sowner)"
+    r"\s«o\d+»"
+)
 
 
 # "«o»'s autonomous-driving unit": a part of the company that the text does not name.

@@ -1588,7 +1588,10 @@ BASED_WORDS = frozenset(["based", "headquartered", "listed"])
 
 _SAYING = frozenset(["said", "says", "disclosed", "discloses", "confirmed", "confirms", "revealed", "reveals",
                      "announced", "announces"])  # fmt: skip
-_RAISED = frozenset(["raised", "secured", "closed", "completed", "received", "landed", "bagged", "raked"])
+_RAISED = frozenset(
+    ["raised", "secured", "closed", "completed", "received", "landed", "bagged", "raked", "acquire", "acquired",
+     "buy", "bought", "invest", "invested", "purchase", "purchased"]
+)  # fmt: skip
 
 
 #: Every word right before a run that a context rule needs: "Beijing-based X", ``head_noun_before``

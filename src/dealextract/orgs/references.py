@@ -255,13 +255,23 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
             if distance == 0 and rtype == "pronoun":
                 score += 1.0 if _first_in_sentence(m, mentions) else 0.3
             elif distance == 0:
-                score -= 1.0  # "Tencent said the startup ...": a noun phrase names someone else
+                # "Tencent said the startup ...": a noun phrase names someone other than the sentence's
+                # subject; "Shares of X jumped after Y said it would buy the company": the other name
+                score += -1.0 if _acts(t, m) else 1.5
             if best is None or score >= best[0]:
                 best = (score, m.org)
         if best is None:
             continue
         out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), best[1].name))
     return out
+
+
+def _acts(t: TokenTable, m: _OrgTok) -> bool:
+    """Whether the mention is the subject of the verb after it ("Tencent said", "X will buy"), not a
+    name inside a phrase ("Shares of X jumped after Y said it would acquire the company")."""
+    if m.start > 0 and t.lower[m.start - 1] in _PREPOSITIONS:
+        return False
+    return m.end >= t.n or t.lower[m.end] in _SUBJECT_VERBS
 
 
 _REPORTING_VERBS = frozenset(
@@ -277,6 +287,27 @@ _REPORTING_VERBS = frozenset(
         "stated",
         "noted",
     ]
+)
+#: Words after a name that make it the subject of its clause.
+_SUBJECT_VERBS = (
+    _REPORTING_VERBS
+    | _SALIENT_AFTER
+    | frozenset(
+        [
+            "will",
+            "would",
+            "is",
+            "was",
+            "has",
+            "had",
+            "agreed",
+            "plans",
+            "bought",
+            "acquired",
+            "led",
+            "invested",
+        ]
+    )
 )
 
 
