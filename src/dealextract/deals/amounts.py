@@ -49,7 +49,11 @@ _TOTAL_BEFORE = re.compile(
 
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:\w+\s){0,3}?(?:to\sdate|so\sfar|since\s(?:its\s|it\swas\s)?(?:founding|founded|inception|launch|establishment)"
-    r"|in\stotal|altogether|in\scumulative|over\sthe\syears|in\sits\shistory)"
+    r"|in\stotal|altogether|in\scumulative|over\sthe\syears|in\sits\shistory"
+    # "previously raised €9.5 million, most recently a Series A": the sum of its rounds, then the last
+    r"|,\s(?:most\srecently|the\slatest\sbeing|the\slast\sbeing)\s"
+    r"|,\s(?:including|across|over)\s(?:(?:a|an|its|the|two|three|four|several)\s)?(?:[\w\-]+\s){0,2}?"
+    r"(?:round|rounds|series|seed))"
 )
 
 

@@ -552,10 +552,14 @@ def _draft_for(
                 target = first[1]
         if _FUND_AFTER_SUBJECT.match(sk.skel, sk.end_of(target)):
             return None  # "Northstar's previous fund, which closed in 2022, raised $300 million"
-        if amount is None and any(
-            role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money
+        if (
+            amount is None
+            and any(role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money)
+            and not any(t.end <= r0 < window_end for r0, _, _ in sk.rounds)
         ):
-            return None  # "X has now raised $80 million in total": a sum of past rounds, not a deal
+            # "X has now raised $80 million in total": a sum of past rounds, not a deal (but "it
+            # previously raised €9.5 million, most recently a Series A" names its last round)
+            return None
         if (target.org_kind == "investor" or _INVESTOR_NAME.search(target.name)) and _FUND_PURPOSE.search(
             sk.skel, t.end
         ):

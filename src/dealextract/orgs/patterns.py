@@ -1685,7 +1685,7 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
         return True  # "X, which ...", "X, backed by Prosus and Meta, ..."
     if nxt not in {"a", "an", "the", "one", "its"}:
         return False
-    for j in range(i + 2, min(limit, i + 8)):
+    for j in range(i + 2, min(limit, i + 11)):  # "X, a New York-based legal AI startup"
         word = t.lower[j]
         if word in HEAD_NOUNS or (word == "up" and t.text[j - 1] == "-"):
             return True

@@ -173,6 +173,24 @@ def _org_tokens(t: TokenTable, orgs: list[OrgMention], sent_of: list[int]) -> li
     return out
 
 
+#: Adverbs between "it" and its verb: "It previously raised", "It also closed".
+_IT_ADVERBS = frozenset(
+    [
+        "previously",
+        "also",
+        "recently",
+        "earlier",
+        "already",
+        "first",
+        "then",
+        "now",
+        "reportedly",
+        "last",
+        "later",
+    ]
+)
+
+
 def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
     """(start, end, type) of candidate references: type "noun" or "pronoun"."""
     out: list[tuple[int, int, str]] = []
@@ -205,9 +223,10 @@ def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
             clause_start = i == 0 or sent_start[i] or lower[i - 1] in _CLAUSE_OPENERS
             if low == "its" and (i == 0 or sent_start[i] or lower[i - 1] in {"and", ","}):
                 out.append((i, i + 1, "pronoun"))
-            elif low == "it" and clause_start and i + 1 < n and lower[i + 1] in _IT_VERBS:
-                after = lower[i + 2] if i + 2 < n else ""
-                if not (lower[i + 1] in {"is", "was"} and after in _IT_EXPLETIVE_NEXT):
+            elif low == "it" and clause_start and i + 1 < n:
+                k = i + 2 if lower[i + 1] in _IT_ADVERBS and i + 2 < n else i + 1  # "It previously raised"
+                after = lower[k + 1] if k + 1 < n else ""
+                if lower[k] in _IT_VERBS and not (lower[k] in {"is", "was"} and after in _IT_EXPLETIVE_NEXT):
                     out.append((i, i + 1, "pronoun"))
             elif low == "its" and i > 0 and lower[i - 1] in {"said", "says"}:
                 out.append((i, i + 1, "pronoun"))
