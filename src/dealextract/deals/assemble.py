@@ -460,6 +460,10 @@ _COLLECTIVE = re.compile(r"\b(?:collectively|jointly|together(?!\swith)|between\
 _DISTRIBUTIVE = re.compile(r"\b(?:each|apiece|both|respectively)\b")
 
 
+# "received an investment from «o», bringing its total to $300m": a backer named, so a deal.
+_FROM_BACKER = re.compile(r"\bfrom\s(?:[\w\-]+\s){0,3}?«[op]\d+»")
+
+
 def _drafts_for(
     sk: Skeleton,
     t: Trigger,
@@ -556,6 +560,7 @@ def _draft_for(
             amount is None
             and any(role == "total" and t.end <= ps < window_end for ps, _, _, role in found_money)
             and not any(t.end <= r0 < window_end for r0, _, _ in sk.rounds)
+            and not _FROM_BACKER.search(sk.skel, t.end, window_end)
         ):
             # "X has now raised $80 million in total": a sum of past rounds, not a deal (but "it
             # previously raised €9.5 million, most recently a Series A" names its last round)

@@ -638,6 +638,8 @@ class OrgsComponent(GazetteerComponent):
 
     def _short_ok(self, toks: tuple[str, ...]) -> bool:
         text = " ".join(toks)
+        if len(text) < 2:
+            return False  # "B Capital" is not "B": "Series B" is a round
         low = text.lower()
         if self.places.get(text) is not None or low in P.NOT_ORG_WORDS or low in P.CHINESE_SURNAMES:
             return False
