@@ -64,6 +64,8 @@ def test_deals_corpus(case: dict[str, Any], nlp: Language) -> None:
             )
         if "status" in gold:
             assert deal.status == gold["status"]
+        if "models" in gold:
+            assert deal.models == gold["models"]
         if "valuation" in gold:
             assert deal.valuation is not None and deal.valuation.value == Decimal(str(gold["valuation"][0]))
         assert deal.evidence and 0 < deal.confidence <= 1

@@ -7,6 +7,8 @@ organisations, references, AI models), builds one skeleton per sentence and runs
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,7 +17,8 @@ from dealextract.deals.drafts import Article
 from dealextract.deals.finish import to_deal
 from dealextract.deals.persons import person_slots
 from dealextract.deals.skeleton import Skeleton, Slot, build_skeleton
-from dealextract.mentions import MoneyLinks, published_of, register_extensions
+from dealextract.mentions import ModelMention, MoneyLinks, published_of, register_extensions
+from dealextract.names import names_match
 from dealextract.records import Deal
 from dealextract.stateless import Stateless
 from dealextract.tokens import table
@@ -106,7 +109,27 @@ class DealsComponent(Stateless):
             if deal is not None:
                 deals.append(deal)
         deals.sort(key=lambda d: d.evidence[0].start if d.evidence else 0)
+        _own_models(text, article.models, deals)
         return deals
+
+
+# "to train its Galaxy-1 model": a model the text gives to the company it is about, by a pronoun.
+_OWN_MODEL = re.compile(r"\b(?:its|their)\s(?:[\w\-]+\s){0,2}$")
+
+
+def _own_models(text: str, models: list[ModelMention], deals: list[Deal]) -> None:
+    """A model with no known maker that the text calls "its" belongs to the target of the deal told
+    last before it (the company the article is about at that point), in each of that company's deals."""
+    for m in models:
+        if m.maker is not None or not _OWN_MODEL.search(text, max(0, m.start - 40), m.start):
+            continue
+        before = [d for d in deals if d.evidence and d.evidence[0].start <= m.start]
+        if not before:
+            continue
+        owner = before[-1].target.name
+        for deal in deals:
+            if names_match(deal.target.name, owner) and m.name not in deal.models:
+                deal.models.append(m.name)
 
 
 @Language.factory("dealextract_deals")
