@@ -43,6 +43,9 @@ _TOTAL_BEFORE = re.compile(
     r"(?:(?:bringing|brings|bring|taking|takes|lifting|lifts|boosting|pushing|raising)\s(?:its|the|their)\s"
     r"(?:[\w«»\-]+\s){0,6}?(?:to|at)|(?:total|overall|cumulative|aggregate)\s(?:\w+\s){0,2}(?:of|to|at|is|was|stands\sat"
     r"|reached|totals?)|(?:has|have)\s(?:now\sraised|raised\sa\stotal\sof|raised\saltogether)"
+    # "$305 million to date, including $235 million in credit facilities": a share of the total
+    r"|(?:to\sdate|so\sfar|in\stotal|altogether)\s?,?\s(?:including|of\swhich|with)"
+    r"(?:\s«m\d+»[^,;.«]{0,40}?\sand)?"
     r"|" + PART_OF_LARGER + ")" + _QUALIFIER + "$"
 )
 
