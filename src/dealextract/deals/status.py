@@ -44,7 +44,7 @@ ANNOUNCED = re.compile(
     r"""(?ix)\b(?:
         (?:has\s|have\s)?agreed\sto\s(?:acquire|buy|purchase|invest|take\sover|merge)
       | (?:signed|entered\sinto)\s(?:a\s)?(?:definitive|binding|merger)?\s?agreement
-      | (?:will|to)\s(?:acquire|buy|purchase|take\sover|take\s(?:\S+\s){1,4}private)
+      | (?:will|to)\s(?:acquire|buy|purchase|take\sover|merge|take\s(?:\S+\s){1,4}private)
       | (?:is|are)\s(?:buying|acquiring|purchasing|taking\sover|taking\s(?:\S+\s){1,4}private)
       | (?:is|are)\sset\sto\s(?:acquire|buy|receive)
       | subject\sto\s(?:regulatory|shareholder|customary)

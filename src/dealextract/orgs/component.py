@@ -300,7 +300,11 @@ class OrgsComponent(GazetteerComponent):
                 tail = P.Run(last.end, trimmed.end)
                 tail_text = t.span_text(tail.start, tail.end)
                 tail_place = self.places.get(tail_text)
-                org_end = P.ends_in_org_word(t, trimmed) and t.lower[trimmed.end - 1] not in P.LEGAL_FORMS
+                # "Altimeter Growth Corp" is a company of its own; "Tencent Holdings Ltd" is Tencent Holdings
+                org_end = P.ends_in_org_word(t, trimmed) and (
+                    t.lower[trimmed.end - 1] not in P.LEGAL_FORMS
+                    or any(t.lower[k] not in P.LEGAL_FORMS for k in range(last.end, trimmed.end - 1))
+                )
                 place_end = (
                     tail_place is not None
                     and tail_place.kind in {"country", "region"}

@@ -810,6 +810,13 @@ DEMONYMS = frozenset(
 
 NOT_ORG_WORDS = DEMONYMS | frozenset(
     [
+        # people of a company, opening a run ("Shareholders of X approved ...")
+        "shareholders",
+        "employees",
+        "customers",
+        "users",
+        "staff",
+        "workers",
         # headline and column openers ("Meet X, the startup ...", "Exclusive: X raises ...") and the
         # field labels of fact boxes ("Note: $5 million", "Total: ...")
         "note",
