@@ -18,6 +18,8 @@ _QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\
 
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s(?:it\s|them\s|the\s\w+\s)?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s\w+|«o\d+»)?\s?at"
+    r"|valuation\s(?:has\s)?(?:rose|rise|risen|jumped|climbed|surged|soared|increased|doubled|tripled|grew|fell"
+    r"|dropped|climbs|rises|jumps)\s(?:\w+\s)?to"
     r"|value\s(?:of|at)|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
     r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|them|«o\d+»|the\s(?:[\w\-]+\s){1,4}?)\s?at)"
     + _QUALIFIER

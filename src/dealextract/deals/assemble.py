@@ -338,6 +338,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             found = [n for n in nominals if n is not None and id(n.target) not in pending_investors]
             for nominal in found:
                 nominal.add_sentence(sk, index)
+                nominal.valuation = nominal.valuation or pick_valuation(found_money)
                 stated.append(nominal)
                 anchors.append((0, nominal))
             if found:
@@ -388,6 +389,8 @@ def _cue_lists(
     for cue_start, cue_end, cue in _cues(sk, triggers, cue_hits):
         if _PAST_BACKERS.search(sk.skel, max(0, cue_start - 30), cue_end):
             continue  # "its previous investors include X": backers of old, not of this round
+        if _OTHERS_LISTED.match(sk.skel, max(0, cue_start - 60), cue_start):
+            continue  # "against U.S. tech giants such as X and Y": rivals, not backers
         slots = opened[cue_end]
         if slots:
             out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
@@ -402,6 +405,12 @@ def _cue_lists(
     return out
 
 
+# "tech giants such as", "rivals including": a list of other companies, unless it is a list of money
+# ("from tech giants such as X" names backers).
+_OTHERS_LISTED = re.compile(
+    r"(?!.*\b(?:from|by|investors?|backers?)\b).*\b(?:rivals|competitors|giants|peers|players|customers|clients"
+    r"|partners|brands|products|apps|models|platforms|markets|countries|cities|companies|firms|startups)\s,?\s?$"
+)
 _PAST_BACKERS = re.compile(r"\b(?:previous|prior|past|earlier|former)\s(?:investors|backers|shareholders)\b")
 
 

@@ -378,6 +378,8 @@ def pick_round(
     rounds = (
         [r for r in sk.rounds if not _elsewhere(r[0], window, others)] if others.spans else list(sk.rounds)
     )
+    # "its first funding since a $10 million seed round in 2022": that round is the past, not this one
+    rounds = [r for r in rounds if not _SINCE_ROUND.search(sk.skel, max(0, r[0] - 40), r[0])]
     if not rounds:
         return None
     if window:
@@ -385,6 +387,13 @@ def pick_round(
         if inside:
             rounds = inside
     return min(rounds, key=lambda r: abs(r[0] - anchor))[2]
+
+
+_SINCE_ROUND = re.compile(
+    r"\b(?:since\s(?:its|a|an|the)\s(?:(?:previous|prior|last|earlier)\s)?"
+    r"|(?:following|after)\s(?:(?:its|the|a)\s)?(?:previous|prior|last|earlier)\s|(?:following|after)\sits\s)"
+    r"(?:«m\d+»\s)?$"
+)
 
 
 def pick_date(
