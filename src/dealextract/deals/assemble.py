@@ -393,7 +393,7 @@ def _cue_lists(
             continue  # "against U.S. tech giants such as X and Y": rivals, not backers
         slots = opened[cue_end]
         if slots:
-            out.append((cue_start, cue_end, cue, [Investor(s, cue.role, cue.explicit) for s in slots]))
+            out.append((cue_start, cue_end, cue, [_with_stated_role(sk, s, cue) for s in slots]))
     for m in _WITH_AMONG.finditer(sk.skel):
         slots = list_after(sk, m.end(), len(sk.skel))
         tail = _AMONG_TAIL.match(sk.skel, sk.end_of(slots[-1])) if slots else None
@@ -403,6 +403,18 @@ def _cue_lists(
             out.append((m.start(), m.end(), _AMONG_CUE, [Investor(s, role, True) for s in slots]))
     out.sort(key=lambda x: x[0])
     return out
+
+
+# "Sequoia (lead), Accel and Index": a role in brackets after a name (dropped from the skeleton as an aside).
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<co>co-?)?lead(?:\s(?:investor|backer))?\)", re.IGNORECASE)
+
+
+def _with_stated_role(sk: Skeleton, slot: Slot, cue: F.Cue) -> Investor:
+    """The investor a cue's list names, with the role its brackets state, if any."""
+    stated = _ROLE_IN_BRACKETS.match(sk.text, slot.end - sk.start)
+    if stated is None:
+        return Investor(slot, cue.role, cue.explicit)
+    return Investor(slot, "co_lead" if stated["co"] else "lead", True)
 
 
 # "tech giants such as", "rivals including": a list of other companies, unless it is a list of money

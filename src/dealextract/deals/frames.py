@@ -108,7 +108,8 @@ INVEST_RE = re.compile(
           |anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
       | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
-          |re-upped|re-ups|doubled\sdown|followed\son|returned\sto\sback|contributed|contributes|chipped\sin
+          |re-upped|re-ups|doubled\sdown|followed\son|followed(?=\s*(?:[.;]|$))|followed\ssuit|returned\sto\sback
+          |contributed|contributes|chipped\sin
           |(?:returned|came\sback)\s(?:for|to)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|raise|financing)
           |continued\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest|back|support)
           |(?:increased|upped|boosted|added\sto)\s(?:its|their)\s(?:investment|stake|holding|bet|position)s?
