@@ -664,6 +664,10 @@ class OrgsComponent(GazetteerComponent):
                     aliases.setdefault(inner, f)
         if not aliases:
             return
+        for f in found:  # "CiDi closes $61.8m" in a headline, before the full name is given
+            owner = aliases.get(t.span_text(f.start, f.end))
+            if owner is not None and f.source not in {"gazetteer", "alias"} and f.name != owner.name:
+                f.name, f.kind, f.parent, f.entry = owner.name, owner.kind, owner.parent, owner.entry
         for i in _occurrences(t, aliases, all(map(P.is_cap_text, aliases))):
             owner = aliases[text[i]]
             add(_Found(i, i + 1, owner.name, owner.kind, "alias", None, owner.parent, owner.entry))

@@ -1743,9 +1743,11 @@ def is_acronym_of(inner: str, name_text: str) -> bool:
     """ "CMB" for "China Merchants Bank", "SSCIC" for "Shanghai State-owned Capital Investment Co",
     "FCA" for "Fiat Chrysler": the first letters agree and the rest are the name's initials, or the
     acronym begins with the first two of them."""
-    if not (2 <= len(inner) <= 8 and inner.isupper() and inner.isalpha()):
+    if not (2 <= len(inner) <= 8 and inner.isalpha() and inner[0].isupper()):
         return False
     letters = acronym_letters(name_text)
+    if not inner.isupper():  # "Changsha Intelligent Driving Institute (CiDi)": the initials, written mixed
+        return len(inner) >= 3 and inner.upper() == letters
     return letters[:1] == inner[0] and (
         all(c in letters for c in inner) or (len(letters) >= 2 and inner.startswith(letters[:2]))
     )
