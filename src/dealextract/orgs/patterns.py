@@ -1844,8 +1844,10 @@ def _said_it_raised(t: TokenTable, i: int, limit: int) -> bool:
     """ "X disclosed it raised", "X said that it had closed": a company telling its own raise."""
     if t.lower[i] not in _SAYING:
         return False
-    window = t.lower[i + 1 : min(limit, i + 6)]
-    return bool(window) and window[0] in {"it", "that"} and not _RAISED.isdisjoint(window)
+    window = t.lower[i + 1 : min(limit, i + 10)]
+    # "said it raised", "said Tuesday that Y had invested", "said in a statement that it closed"
+    opener = next((k for k, w in enumerate(window[:5]) if w in {"it", "that"}), None)
+    return opener is not None and not _RAISED.isdisjoint(window[opener:])
 
 
 #: Right triggers too common after a comma in a list of names to make the name before an organisation.
