@@ -14,6 +14,7 @@ from dealextract.batch.prefilter import INVEST_ANY, candidate_lines, is_candidat
 from dealextract.batch.runner import extract_items
 from dealextract.deals import frames as F
 from dealextract.records import Article
+from gold import package_corpus
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 
@@ -54,6 +55,13 @@ def test_prefilter_keeps_every_deal(nlp: Language, corpus: ModuleType) -> None:
     assert sum(bool(r.deals) for r in full) > 30
 
 
+def test_every_deals_corpus_line_with_a_deal_is_a_candidate() -> None:
+    """The deals corpus holds one example of each deal rule: the prefilter must pass every one."""
+    for case in package_corpus("deals/data/corpus.jsonl"):
+        if case["deals"]:
+            assert is_candidate(case["text"]), case["text"]
+
+
 def test_every_fixture_with_a_deal_is_a_candidate() -> None:
     for path in sorted(FIXTURES.glob("*.json")):
         case = json.loads(path.read_text("utf-8"))
@@ -70,6 +78,11 @@ def test_every_fixture_with_a_deal_is_a_candidate() -> None:
         ("Toyota took a 20% stake in Enerlith.", "stake"),
         ("Kestrel — $4 million Series A", "amount"),
         ("Nimbus's Series C included Redwood and Harbor.", "possessive"),
+        ("Paylio Labs gets $8 million from General Catalyst", "weak_raise_amount"),
+        ("Sequoia Capital invests in Kestrel Bio", "invest_in"),
+        ("The largest cheque, $80 million, was swept up by Trucklane.", "passive_raise"),
+        ("Cinder Ventures' investment in Palomar's Series A was undisclosed.", "possessive_bet"),
+        ("Shares closed 3% higher at $12.", ""),
         ("It rained all day in Lyon on Tuesday.", ""),
         ("Shares closed 3% higher.", ""),
         ("The firm unveiled a phone priced from $999.", ""),
