@@ -128,39 +128,48 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
         return Verdict("possessive")
     if (funding or invest or found(RAISE_STRONG_ANY)) and has_amount(line):
         return Verdict("amount")
-    if found(RAISE_ANY) and has_amount(line) and _money_right_after_weak_raise(line):
-        return Verdict("weak_raise_amount")  # "X gets $8 million from Y" (``_MONEY_RIGHT_AFTER``)
     if invest and _INVEST_IN_NAME.search(line):
         return Verdict("invest_in")  # "Sequoia invests in Kestrel Bio" (``_ORG_RIGHT_AFTER_IN``)
-    if found(F.RAISE_PASSIVE_RE) and has_amount(line):
+    if found(RAISE_ANY) and _money_right_after_weak_raise(line):
+        return Verdict("weak_raise_amount")  # "X gets $8 million from Y" (``_MONEY_RIGHT_AFTER``)
+    if found(_PASSIVE_PARTICIPLE) and F.RAISE_PASSIVE_RE.search(low) and has_amount(line):
         return Verdict("passive_raise")  # "$80 million was swept up by X"
-    if found(_POSSESSIVE_BET):
+    if found(_BET_NOUN) and _POSSESSIVE_BET.search(low):
         return Verdict("possessive_bet")  # "Cinder Ventures' investment in Palomar" (``_BET``)
     return Verdict("")
 
 
 # A weak raise verb with an amount right after it ("gets $8 million", "landed about EUR 5m"): the
-# amount is a money-scanner hit with a currency, as the money finder requires ("closed 3% higher" is none).
-_WEAK_RAISE_THEN = re.compile(
-    rf"(?i)\b(?:{F.RAISE_WEAK})\s(?:(?:a|an|another|nearly|about|over|some|more\sthan)\s)?"
+# amount is a money-scanner hit with a currency, as the money finder requires ("closed 3% higher" is
+# none), and the verb is looked for only in the few words before each such hit.
+_WEAK_RAISE_BEFORE = re.compile(
+    rf"(?i)\b(?:{F.RAISE_WEAK})\s(?:(?:a|an|another|nearly|about|over|some|more\sthan)\s)?$"
 )
 
 
 def _money_right_after_weak_raise(line: str) -> bool:
-    for m in _WEAK_RAISE_THEN.finditer(line):
-        if any(
-            hit.start() < 4 and (hit.group("pre") or hit.group("post"))
-            for hit in scanner_matches(line[m.end() : m.end() + 40])
-        ):
-            return True
-    return False
+    return any(
+        (hit.group("pre") or hit.group("post"))
+        and _WEAK_RAISE_BEFORE.search(line, max(0, hit.start() - 40), hit.start())
+        for hit in scanner_matches(line)
+    )
 
 
 # An invest verb, "in" or "into" and a capitalised word: "invests in Kestrel Bio".
 _INVEST_IN_NAME = re.compile(
     r"\b(?i:invested|invests|invest|investing)\s(?i:in|into)\s(?:[a-z][\w\-]*\s){0,2}?[A-Z]"
 )
-# A possessive before an investment noun and "in"/"on": "X's $5m bet on Y", "X' investment in Y".
+# The participle of a passive raise, for the gate (``frames.RAISE_PASSIVE_RE`` itself starts with "was",
+# "is", ..., in nearly every line).
+_PASSIVE_PARTICIPLE = re.compile(
+    r"\b(?:swept\sup|raised|secured|bagged|snagged|picked\sup|landed|pulled\sin|raked\sin|netted|collected"
+    r"|received|mopped\sup|scooped\sup)\s+by\b"
+)
+# A possessive before an investment noun and "in"/"on": "X's $5m bet on Y", "X' investment in Y". The
+# gate looks for the noun (an apostrophe is in too many lines to be worth a look).
+_BET_NOUN = re.compile(
+    r"\b(?:bet|investment|stake|wager|check|cheque|injection|infusion|backing|commitment)\s(?:on|in|into|for)\s"
+)
 _POSSESSIVE_BET = re.compile(
     r"(?:'s|’s|'|’)\s(?:[^\s]+\s){0,3}?(?:bet|investment|stake|wager|check|cheque|injection|infusion|backing"
     r"|commitment)\s(?:on|in|into|for)\s"
@@ -181,13 +190,11 @@ _STARTERS = frozenset(
         F.STAKE_VERB_RE,
         RAISE_STRONG_ANY,
         RAISE_ANY,
-        F.RAISE_PASSIVE_RE,
-        _POSSESSIVE_BET,
+        _PASSIVE_PARTICIPLE,
+        _BET_NOUN,
     )
 )
-_GATE = LiteralGate(
-    [*_STARTERS, RAISE_ANY, STAKE_NOUN, F.RAISE_PASSIVE_RE, _POSSESSIVE_BET, *(cue.pattern for cue in F.CUES)]
-)
+_GATE = LiteralGate([*_STARTERS, STAKE_NOUN, *(cue.pattern for cue in F.CUES)])
 
 
 def candidate_lines(text: str) -> list[int]:
