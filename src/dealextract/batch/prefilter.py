@@ -143,9 +143,7 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
 # A weak raise verb with an amount right after it ("gets $8 million", "landed about EUR 5m"): the
 # amount is a money-scanner hit with a currency, as the money finder requires ("closed 3% higher" is
 # none), and the verb is looked for only in the few words before each such hit.
-_WEAK_RAISE_BEFORE = re.compile(
-    rf"(?i)\b(?:{F.RAISE_WEAK})\s(?:(?:a|an|another|nearly|about|over|some|more\sthan)\s)?$"
-)
+_WEAK_RAISE_BEFORE = re.compile(rf"(?i)\b(?:{F.RAISE_WEAK})\s{F.AMOUNT_LEAD}$")
 
 
 def _money_right_after_weak_raise(line: str) -> bool:
@@ -162,19 +160,11 @@ _INVEST_IN_NAME = re.compile(
 )
 # The participle of a passive raise, for the gate (``frames.RAISE_PASSIVE_RE`` itself starts with "was",
 # "is", ..., in nearly every line).
-_PASSIVE_PARTICIPLE = re.compile(
-    r"\b(?:swept\sup|raised|secured|bagged|snagged|picked\sup|landed|pulled\sin|raked\sin|netted|collected"
-    r"|received|mopped\sup|scooped\sup)\s+by\b"
-)
+_PASSIVE_PARTICIPLE = re.compile(rf"\b(?:{F.PASSIVE_RAISE_PARTICIPLES})\s+by\b")
 # A possessive before an investment noun and "in"/"on": "X's $5m bet on Y", "X' investment in Y". The
 # gate looks for the noun (an apostrophe is in too many lines to be worth a look).
-_BET_NOUN = re.compile(
-    r"\b(?:bet|investment|stake|wager|check|cheque|injection|infusion|backing|commitment)\s(?:on|in|into|for)\s"
-)
-_POSSESSIVE_BET = re.compile(
-    r"(?:'s|’s|'|’)\s(?:[^\s]+\s){0,3}?(?:bet|investment|stake|wager|check|cheque|injection|infusion|backing"
-    r"|commitment)\s(?:on|in|into|for)\s"
-)
+_BET_NOUN = re.compile(rf"\b(?:{F.BET_NOUNS})\s(?:on|in|into|for)\s")
+_POSSESSIVE_BET = re.compile(rf"(?:'s|’s|'|’)\s(?:[^\s]+\s){{0,3}}?(?:{F.BET_NOUNS})\s(?:on|in|into|for)\s")
 
 
 # Every line that passes a test above matches one of these: a line that holds none of their literals

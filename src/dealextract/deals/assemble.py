@@ -74,7 +74,7 @@ _CONTROL_STAKE = re.compile(
 _INVESTMENT_OBJECT = re.compile(
     r"\s(?:its|a|an|the|their)\s(?:[\w\-]+\s){0,2}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:investment|stake|bet)\s(?:in|into)\s"
 )
-_MONEY_RIGHT_AFTER = re.compile(r"\s(?:(?:a|an|another|nearly|about|over|some|more\sthan)\s)?«m\d+»")
+_MONEY_RIGHT_AFTER = re.compile(rf"\s{F.AMOUNT_LEAD}«m\d+»")
 _ORG_RIGHT_AFTER_IN = re.compile(r"\s(?:in|into)\s(?:[\w\-]+\s){0,2}?«o\d+»")
 _MONEY_THEN_OTHER = re.compile(
     r"\s(?:[\w\-]+\s)?(?:in\s)?(?:contract|contracts|order|orders|deal\swith|damages|settlement|subsidies|subsidy"
@@ -111,8 +111,8 @@ _AMONG_TAIL = re.compile(
 )
 _AMONG_CUE = F.Cue(_WITH_AMONG, "participant", True, True)
 _BET = re.compile(
-    r"«o(\d+)»(?:'s|’s|'|’)\s(?:[\w\-]+\s){0,2}(?:«m(\d+)»\s)?(?:[\w\-]+\s)?(?:bet|investment|stake|wager|check|cheque|injection"
-    r"|infusion|backing|commitment)\s(?:on|in|into|for)\s(?:the\s)?(?:[\w\-]+\s){0,2}«o(\d+)»"
+    r"«o(\d+)»(?:'s|’s|'|’)\s(?:[\w\-]+\s){0,2}(?:«m(\d+)»\s)?(?:[\w\-]+\s)?"
+    rf"(?:{F.BET_NOUNS})\s(?:on|in|into|for)\s(?:the\s)?(?:[\w\-]+\s){{0,2}}«o(\d+)»"
 )
 
 
@@ -330,7 +330,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         for nominals in (
             [_nominal_draft(sk, found_money)],
             [_nominal_bet(sk, found_money)],
-            [_round_values(sk, found_money)],
+            [_round_values(sk)],
             _nominal_fundings(sk, found_money),
             _recipients(sk),
         ):
@@ -899,12 +899,9 @@ def _later_valuation(
     latest = recent[-1]
     orgs = [slot for slot in sk.slots if slot.kind == "o"]
     if all(names_match(slot.name, latest.target.name) for slot in orgs) and (
-        orgs or _DEAL_NOUN.search(sk.skel)  # not "the industry is forecast to be worth 1 trillion yuan"
+        orgs or F.FUNDING_WORDS.search(sk.skel)  # not "the industry is forecast to be worth 1 trillion yuan"
     ):
         latest.valuation = valuation
-
-
-_DEAL_NOUN = re.compile(r"\b(?:round|deal|investment|funding|financing|raise|capital|injection)\b")
 
 
 # "The $30 million Series B values Kredo at $300 million": a round told by the valuation it gives.
@@ -915,8 +912,9 @@ _ROUND_VALUES = re.compile(
 )
 
 
-def _round_values(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
-    """A round named by its amount that "values «o» at «m»"."""
+def _round_values(sk: Skeleton) -> Draft | None:
+    """A round named by its amount that "values «o» at «m»" (the valuation is set with the other
+    nominal drafts')."""
     m = _ROUND_VALUES.search(sk.skel)
     if m is None:
         return None
@@ -924,7 +922,6 @@ def _round_values(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) 
     draft = Draft("funding_round", target, "object", amount=sk.slots[int(m.group(1))].money, has_verb=False)
     draft.round = pick_round(sk, m.start())
     draft.date = pick_date(sk, m.start())
-    draft.valuation = pick_valuation(found_money)
     return draft
 
 

@@ -68,10 +68,18 @@ MONEY_OBJECT_RE = re.compile(
 )
 RAISE_MONEY_RE = re.compile(rf"(?<![-\w])(?:{RAISE_STRONG}){MONEY_OBJECT_RE.pattern}")
 # "$50 million was swept up by logistics startup X": the target comes after "by".
-RAISE_PASSIVE_RE = re.compile(
-    r"(?<![-\w])(?:was|were|has\sbeen|had\sbeen|is|are|being)\s(?:[\w\-]+\s)?(?:swept\sup|raised|secured|bagged"
-    r"|snagged|picked\sup|landed|pulled\sin|raked\sin|netted|collected|received|mopped\sup|scooped\sup)\s+by\b"
+# The participles of a passive raise, shared with the ``--deals-only`` prefilter (which gates on them).
+PASSIVE_RAISE_PARTICIPLES = (
+    r"swept\sup|raised|secured|bagged|snagged|picked\sup|landed|pulled\sin|raked\sin|netted|collected|received"
+    r"|mopped\sup|scooped\sup"
 )
+RAISE_PASSIVE_RE = re.compile(
+    rf"(?<![-\w])(?:was|were|has\sbeen|had\sbeen|is|are|being)\s(?:[\w\-]+\s)?(?:{PASSIVE_RAISE_PARTICIPLES})\s+by\b"
+)
+# Words between a raise verb and the amount it takes: "gets $8m", "landed about $5m" (with the prefilter).
+AMOUNT_LEAD = r"(?:(?:a|an|another|nearly|about|over|some|more\sthan)\s)?"
+# Nouns for money put into a company, told as a noun: "X's $5m bet on Y" (with the prefilter).
+BET_NOUNS = r"bet|investment|stake|wager|check|cheque|injection|infusion|backing|commitment"
 # "X is already backed by $100 million in financing", "X has been funded by $40m from ...": the
 # subject raised the amount that backs it.
 RAISE_BACKED_RE = re.compile(

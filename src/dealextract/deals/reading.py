@@ -112,7 +112,7 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             continue
         if slot.kind not in _LIST_KINDS or not _gap_ok(sk.skel[cursor:ps], first=not items):
             break
-        if items and (_SPEAKS.match(sk.skel, pe) or _own_verb(sk.skel, pe)):
+        if items and _own_verb(sk.skel, pe):
             # "drew X and Y, Kinfolk said on Tuesday", "led by X and Y, and existing shareholder Z
             # continued to invest": a name with a verb of its own opens a new clause
             break
@@ -159,13 +159,12 @@ def _own_verb(skel: str, pe: int) -> bool:
     )
 
 
-# Verbs that give a name in a list a clause of its own: "and «o» served as the exclusive adviser".
+# Verbs that give a name in a list a clause of its own: "drew X and Y, Kinfolk said on Tuesday", "and
+# «o» served as the exclusive adviser".
 _CLAUSE_VERB = re.compile(
-    r"(?:served|serves|acted|acts|advised|advises|was|is|were|are|will|would|has|have|had|plans|said|says)\b"
+    r"(?:served|serves|acted|acts|advised|advises|was|is|were|are|will|would|has|have|had|plans|said|says"
+    r"|told|announced|confirmed|added|noted|wrote|reported)\b"
 )
-
-
-_SPEAKS = re.compile(r"\s(?:said|says|told|announced|confirmed|added|noted|wrote|reported)\b")
 
 
 def list_before(sk: Skeleton, pos: int) -> list[Slot]:

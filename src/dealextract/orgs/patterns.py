@@ -1595,7 +1595,7 @@ BASED_WORDS = frozenset(["based", "headquartered", "listed"])
 
 _SAYING = frozenset(["said", "says", "disclosed", "discloses", "confirmed", "confirms", "revealed", "reveals",
                      "announced", "announces"])  # fmt: skip
-_RAISED = frozenset(
+_DEAL_VERBS = frozenset(
     ["raised", "secured", "closed", "completed", "received", "landed", "bagged", "raked", "acquire", "acquired",
      "buy", "bought", "invest", "invested", "purchase", "purchased"]
 )  # fmt: skip
@@ -1847,7 +1847,7 @@ def _said_it_raised(t: TokenTable, i: int, limit: int) -> bool:
     window = t.lower[i + 1 : min(limit, i + 10)]
     # "said it raised", "said Tuesday that Y had invested", "said in a statement that it closed"
     opener = next((k for k, w in enumerate(window[:5]) if w in {"it", "that"}), None)
-    return opener is not None and not _RAISED.isdisjoint(window[opener:])
+    return opener is not None and not _DEAL_VERBS.isdisjoint(window[opener:])
 
 
 #: Right triggers too common after a comma in a list of names to make the name before an organisation.
