@@ -1776,8 +1776,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
             and k + 1 < limit
             and lower[k + 1] in {"funding", "financing", "round", "series", "investment"}
         )
-    if word_after_said := _said_it_raised(t, i, limit):
-        return word_after_said  # "Kredo said it had raised", "X disclosed that it closed"
+    if _said_it_raised(t, i, limit):
+        return True  # "Kredo said it had raised", "X disclosed that it closed"
     if lower[i] == "," and run.start > 0 and lower[run.start - 1] == "," and i + 1 < limit:
         # "Its rival, X, has raised ...": a name set off by commas before its verb; only a deal verb
         # (a bare "X, said" or "X, is" stays a list item or an aside)
@@ -1950,26 +1950,27 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {"snapped", "snaps", "snapping", "snap"}
     if word == "of":  # "acquisition of X", "a unit of X", "the co-founder of X"
         return i - 1 >= floor and (lower[i - 1] in _OF_HEADS or lower[i - 1] in _FOUNDERS)
-    if word == "into":  # "a $30 million investment into X", "poured $5m into X"
-        return i - 1 >= floor and (
-            lower[i - 1] in _IN_HEADS
-            or (
-                (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1])
-                and not _INVEST_WORDS.isdisjoint(lower[max(floor, i - 7) : i - 1])
-            )
-        )
     if word in {"values", "valued", "valuing", "value"}:  # "the round values Kredo at $300 million"
         return True
-    if word == "in":  # "invested in X", "a stake in X", "invested $3 million in X"
-        if i - 1 >= floor and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1]):
-            return not _INVEST_WORDS.isdisjoint(lower[max(floor, i - 7) : i - 1])
-        return i - 1 >= floor and lower[i - 1] in _IN_HEADS
+    if word in {"in", "into"}:  # "invested in X", "a stake in X", "invested $3 million in X", "into X"
+        return i - 1 >= floor and (lower[i - 1] in _IN_HEADS or _invested_amount_before(t, i, floor))
     if word == "for":  # "a funding round of at least 1 billion yuan for X"
         window = set(lower[max(floor, i - 8) : i])
         return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
     if word in {"including", "include", "includes", "included", "like"} and _products_before(t, i, floor):
         return False  # "three video models, including Hotshot-XL": a list of products, not companies
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
+
+
+def _invested_amount_before(t: TokenTable, i: int, floor: int) -> bool:
+    """Whether an amount ends right before ``i`` ("in"/"into") and an investing verb comes a few words
+    before it: "invested $3 million in X", "poured $5m into X"."""
+    lower = t.lower
+    return (
+        i - 1 >= floor
+        and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1])
+        and not _INVEST_WORDS.isdisjoint(lower[max(floor, i - 7) : i - 1])
+    )
 
 
 #: Nouns for things a company makes, whose lists ("models including X, Y") name products.
