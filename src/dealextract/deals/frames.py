@@ -177,10 +177,9 @@ SOLD_THING = re.compile(
 )
 
 # "Thoma Bravo will take Darktrace private in a $5.3 billion deal": a buyout.
-TAKE_PRIVATE_RE = (
-    re.compile(  # "take Darktrace private", "take Japan's X private", "take software firm X private"
-        rf"(?<![-\w])(?:{TAKE_VERBS})\s(?:[\w\-]+(?:'s|’s)\s|(?:[a-z][\w\-]*\s){{1,3}}?)?«o(\d+)»\sprivate\b"
-    )
+# "take Darktrace private", "take Japan's X private", "take software firm X private"
+TAKE_PRIVATE_RE = re.compile(
+    rf"(?<![-\w])(?:{TAKE_VERBS})\s(?:[\w\-]+(?:'s|’s)\s|(?:[a-z][\w\-]*\s){{1,3}}?)?«o(\d+)»\sprivate\b"
 )
 
 STAKE_RE = re.compile(
