@@ -7,6 +7,7 @@ Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence th
 * a strong raise verb with money as its object ("raised money from", ``frames.RAISE_MONEY_RE``);
 * a sale of a stake or a business ("sold its chip unit to X", ``frames.SELL_RE``): a sell verb and a
   word for what was sold (``frames.SOLD_THING``);
+* a sale told as a noun ("the sale of X to Y", ``frames.SALE_NOUN_RE``): "sale", "to" after it;
 * a take-private ("will take X private", ``frames.TAKE_PRIVATE_RE``);
 * a price paid for a company ("will pay $28 billion for X", ``frames.PAY_FOR_RE``): a pay verb and an
   amount;
@@ -75,6 +76,8 @@ PAY_FOR_ANY = re.compile(rf"\b(?:{F.PAY_VERBS})\b")
 _PAY_THEN_FOR = re.compile(rf"\b(?:{F.PAY_VERBS})\b[^;]{{0,120}}?\b(?:for|to\s+buy|to\s+acquire)\b")
 TAKE_PRIVATE_ANY = re.compile(rf"\b(?:{F.TAKE_VERBS})\s[^;]{{1,80}}?\sprivate\b")
 SELL_ANY = re.compile(rf"\b(?:{F.SELL_VERBS})\b")
+# a sale told as a noun (``frames.SALE_NOUN_RE``): "the sale of X to Y", "X's sale to Y"
+SALE_NOUN_ANY = re.compile(r"(?<![-\w])(?:sale|sell-off|divestiture|divestment)\s(?:of\s[^;]{1,160}?\s)?to\s")
 STAKE_NOUN = re.compile(r"\b(?:stake|shareholding|interest|holding)\s+in\b")
 
 
@@ -117,6 +120,8 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
         return Verdict("pay_for")
     if found(SELL_ANY) and F.SOLD_THING.search(low):
         return Verdict("sale")
+    if found(SALE_NOUN_ANY):
+        return Verdict("sale_noun")
     if found(TAKE_PRIVATE_ANY):
         return Verdict("take_private")
     funding = found(F.FUNDING_WORDS) is not None
@@ -175,6 +180,7 @@ _STARTERS = frozenset(
         F.RAISE_MONEY_RE,
         PAY_FOR_ANY,
         SELL_ANY,
+        SALE_NOUN_ANY,
         TAKE_PRIVATE_ANY,
         F.FUNDING_WORDS,
         INVEST_ANY,

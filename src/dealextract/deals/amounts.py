@@ -109,12 +109,13 @@ def amounts(sk: Skeleton, article: Article) -> list[tuple[int, int, Money, str]]
 def pick_amount(
     found: list[tuple[int, int, Money, str]], trig_start: int, trig_end: int, window_end: int
 ) -> Money | None:
-    """The deal's amount: the first deal amount after the trigger, else the nearest before it.
+    """The deal's amount: one inside the trigger ("wrote a $60m check"), else the first deal amount
+    after it, else the nearest before it.
 
     A vague amount ("tens of millions of yuan", "a multi-million round") is no amount: it names no
     number, as annotators record it; a range with numbers ("$5-10 million") is one.
     """
-    after = [m for ps, _, m, role in found if role == "deal" and trig_end <= ps < window_end]
+    after = [m for ps, _, m, role in found if role == "deal" and trig_start <= ps < window_end]
     if after:
         return definite(after[0])
     before = [m for ps, _, m, role in found if role == "deal" and ps < trig_start]

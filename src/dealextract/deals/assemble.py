@@ -173,6 +173,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
     for m in matches(F.SELL_RE):
         if F.SOLD_THING.search(m["object"]) and "«o" in m["object"]:
             found.append(Trigger(m.start(), m.end(), "sell", "acquirer", True, True))
+    for m in matches(F.SALE_NOUN_RE):
+        found.append(Trigger(m.start(), m.end(), "nominal_sale", "acquirer", True, True))
     for m in matches(F.TAKE_PRIVATE_RE):
         found.append(Trigger(m.start(), m.end(), "take_private", "acquirer", True, True))
     for m in matches(F.PAY_FOR_RE):
@@ -262,8 +264,8 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
         return True  # "Sequoia invests in Kestrel Bio"
     # invest: the sentence must speak of money or financing, or be a bare role statement that only
     # makes sense about the deal just told ("Sequoia led.", "X led, and Y joined.")
-    if money_at >= 0 or F.FUNDING_WORDS.search(sk.skel):
-        return True
+    if money_at >= 0 or "«m" in sk.skel[t.start : t.end] or F.FUNDING_WORDS.search(sk.skel):
+        return True  # "wrote a «m» check to «o»": the amount inside the verb phrase
     return t.explicit and bool(_BARE_ROLE.match(sk.skel, t.end))
 
 
@@ -472,7 +474,7 @@ _DEAL_HINT = re.compile(
     r"|took|take|purchas|merg|series|seed|angel|recipient|swept|collect|nett|garner|attract|obtain|\bwon\b"
     r"|\bwin|bank|snag|scor|pick|mopp|rake|haul|\bgot\b|\bgets?\b|unveil|announc|seal|wrap|kick|launch"
     r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
-    r"|snap|swallow|absorb|includ|backer|support|«m"
+    r"|snap|swallow|absorb|includ|backer|support|sold|sale|sell|divest|«m"
 )
 _BARE_ROLE = re.compile(
     r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"
@@ -544,6 +546,8 @@ def _draft_for(
         return _matched_draft(sk, t, F.TAKE_PRIVATE_RE, "acquisition", 1, None, "acquirer", amount)
     if t.family == "sell":
         return _sale_draft(sk, t, amount)
+    if t.family == "nominal_sale":
+        return _nominal_sale_draft(sk, t, amount)
     if t.family == "passive_raise":
         raisers = [s for s in list_after(sk, t.end, window_end) if s.kind == "o"]
         before = [m for ps, _, m, role in found_money if role == "deal" and ps < t.start]
@@ -710,14 +714,41 @@ def _sale_draft(sk: Skeleton, t: Trigger, amount: Money | None) -> Draft | None:
     sold = [int(i) for i in re.findall(r"«o(\d+)»", obj)]
     if not sold:
         return None
+    return _sold_to(sk.slots[sold[-1]], sk.slots[int(m["buyer"])], obj, amount)
+
+
+def _nominal_sale_draft(sk: Skeleton, t: Trigger, amount: Money | None) -> Draft | None:
+    """ "the sale of «o1» to «o2»", "«o1»'s sale to «o2»": «o2» buys «o1» (a stake's share decides
+    between a takeover and an investment, as for a sale told with a verb)."""
+    m = F.SALE_NOUN_RE.match(sk.skel, t.start)
+    if m is None:
+        return None
+    if m["sold"] is not None:
+        sold = sk.slots[int(m["sold"])]
+    else:
+        owner = _OWNER_OF_NOUN.search(sk.skel, max(0, t.start - 60), t.start)
+        if owner is None:
+            return None  # "approved the sale to Brookfield": the text does not say here what was sold
+        sold = sk.slots[int(owner.group(1))]
+    return _sold_to(sold, sk.slots[int(m["buyer"])], m["what"] or "", amount)
+
+
+# "«o»'s proposed sale": the company that owns a deal noun.
+_OWNER_OF_NOUN = re.compile(r"«o(\d+)»(?:'s|’s)\s(?:[a-z][\w\-]*\s){0,2}$")
+
+
+def _sold_to(sold: Slot, buyer: Slot, what: str, amount: Money | None) -> Draft | None:
+    """The draft of ``sold`` passing to ``buyer``: a takeover when ``what`` names a majority stake or no
+    stake, an investment when it names a minority one."""
+    if sold is buyer:
+        return None
     stake = re.search(
-        r"(\d+(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)|\b(minority|majority|controlling)\b", obj
+        r"(\d+(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)|\b(minority|majority|controlling)\b", what
     )
     minority = stake is not None and (
         stake[2] == "minority" or (stake[1] is not None and float(stake[1]) < 50)
     )
-    draft = Draft("investment" if minority else "acquisition", sk.slots[sold[-1]], "object", amount=amount)
-    buyer = sk.slots[int(m["buyer"])]
+    draft = Draft("investment" if minority else "acquisition", sold, "object", amount=amount)
     draft.add_investors([Investor(buyer, "participant" if minority else "acquirer", not minority)])
     return draft
 
@@ -1216,6 +1247,7 @@ _GATE = LiteralGate(
         F.PAY_FOR_RE,
         F.TAKE_PRIVATE_RE,
         F.SELL_RE,
+        F.SALE_NOUN_RE,
         F.RAISE_RE,
         *(cue.pattern for cue in F.CUES),
     ]

@@ -127,7 +127,7 @@ INVEST_RE = re.compile(
           |inject|back
           |injecting|put|puts|putting|backing|ploughing|plowing
           |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
-          |wrote\s(?:a\s|the\s)?(?:\w+\s)?(?:check|cheque)s?|writes\s(?:a\s|the\s)?(?:check|cheque)s?
+          |(?:wrote|writes|writing)\s(?:a\s|the\s)?(?:\w+\s|«m\d+»\s)?(?:check|cheque)s?(?:\sto)?
           |committed|commits|provided|provides|extended|extends)
     )\b(?!-)(?!\s+(?:by|to\b(?!\s«)|the\s(?:way|charge|company|team|firm|startup)\b|investors?\b|backers?\b|role\b))""",
     re.X,
@@ -135,7 +135,10 @@ INVEST_RE = re.compile(
 
 ACQUIRE_RE = re.compile(  # not inside a hyphenated word: "buy-now-pay-later company X acquired"
     r"""(?<![-\w])(?:
-        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by)
+        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by
+          # "X was sold to Y", "agreed to be sold to Y", "X sold itself to Y": X is bought
+          |(?:was|were|is|are|be|been|being)\s(?:[a-z]+ly\s)?sold\s(?:off\s)?to
+          |(?:sold|sells|sell|selling)\sitself\sto)
       | (?P<nominal>(?:acquisition|purchase|takeover|buyout|buy-out)\s+of)
       | (?P<active>acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases
           |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup
@@ -174,6 +177,15 @@ SELL_RE = re.compile(
 SOLD_THING = re.compile(
     r"\b(?:stake|stakes|shareholding|interest|holding|unit|arm|division|business|subsidiary|company|startup"
     r"|operations?|assets|brand)\b"
+)
+
+# "the sale of Voltfjord to Siemens Energy", "«o»'s sale to Brookfield", "the sale of its 30% stake in X
+# to Y": a sale told as a noun; the buyer follows "to", the company sold follows "of" or owns the noun.
+SALE_NOUN_RE = re.compile(
+    r"(?<![-\w])(?:sale|sell-off|divestiture|divestment)\s"
+    r"(?:of\s(?P<what>(?:(?:its|the|their|a|an)\s)?(?:(?:[\d.]+\s?(?:%|percent|per\scent)|majority|minority"
+    r"|controlling)\s)?(?:stake\sin\s)?(?:[a-z][\w\-]*\s){0,2}?)«o(?P<sold>\d+)»\s(?:(?:for|in)\s«[md]\d+»\s)?)?"
+    r"to\s(?:the\s)?(?:[a-z][\w\-]*\s){0,3}?«[op](?P<buyer>\d+)»"
 )
 
 # "Thoma Bravo will take Darktrace private in a $5.3 billion deal": a buyout.

@@ -42,7 +42,8 @@ REPORTED = re.compile(
 
 ANNOUNCED = re.compile(
     r"""(?ix)\b(?:
-        (?:has\s|have\s)?agreed\sto\s(?:acquire|buy|purchase|invest|take\sover|merge)
+        (?:has\s|have\s)?agreed\sto\s(?:acquire|buy|purchase|invest|take\sover|merge|be\s(?:acquired|bought|sold))
+      | (?:will|would|is\sto)\sbe\s(?:acquired|bought|sold)\b
       | (?:signed|entered\sinto)\s(?:a\s)?(?:definitive|binding|merger)?\s?agreement
       | (?:will|to)\s(?:acquire|buy|purchase|take\sover|merge|take\s(?:\S+\s){1,4}private)
       | (?:is|are)\s(?:buying|acquiring|purchasing|taking\sover|taking\s(?:\S+\s){1,4}private)

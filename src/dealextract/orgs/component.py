@@ -393,6 +393,8 @@ class OrgsComponent(GazetteerComponent):
             return True
         if self._only_places(t, start, end) or P.looks_like_person(t, run):
             return True  # "Hong Kong", "Southeast Asia & India"
+        if self._place_sector_descriptor(t, run):
+            return True  # "the Abu Dhabi AI company G42": where and what, before the name
         # only generic words ("Group", "The Investment Fund"): a word is a token with a letter or digit;
         # a nationality that trimming kept opens an institution's name ("the European Investment Bank")
         if P.opens_with_nationality(t, run):
@@ -403,6 +405,20 @@ class OrgsComponent(GazetteerComponent):
             ):
                 return False
         return True
+
+    def _place_sector_descriptor(self, t: TokenTable, run: P.Run) -> bool:
+        """ "the Abu Dhabi AI company G42", "a Paris AI startup": a place and a sector word before a
+        lower-case head noun describe a company; they do not name one ("Shanghai AI Lab" keeps its
+        capitalised head and stays a name)."""
+        start, end = run
+        return (
+            end - start >= 2
+            and end < t.n
+            and t.lower[end - 1] in _SECTOR_WORDS
+            and t.lower[end] in P.HEAD_NOUNS
+            and t.text[end].islower()
+            and self._only_places(t, start, end - 1)
+        )
 
     def _rules(
         self, t: TokenTable, add: Any, found: list[_Found], taken: dict[int, _Found], blocked: set[int]
@@ -718,6 +734,12 @@ _COLUMN_NAMES = frozenset(
 _NOT_ALONE = P.NOT_ORG_WORDS | P.NOT_ORG_MIXED | P.ORG_SUFFIXES | P.PERSON_TITLES
 #: Words that do not make a name by themselves, however many of them a run has.
 _GENERIC = P.NOT_ORG_WORDS | P.ORG_SUFFIXES
+
+#: Sector words that end a description ("a Paris AI startup", "the Seoul robotics company").
+_SECTOR_WORDS = frozenset(
+    ["ai", "tech", "robotics", "biotech", "fintech", "pharma", "chip", "ev", "evs", "energy", "media",
+     "gaming", "crypto", "software", "quantum", "space", "defence", "defense"]
+)  # fmt: skip
 #: Tokens that never stand in a company name.
 _NOT_NAME_TOKENS = frozenset(["r&d", "m&a", "q&a", "p&l", "b2b", "b2c", "d2c"])
 

@@ -409,6 +409,14 @@ RIGHT_TRIGGERS = frozenset(
         "received",
         "gets",
         "got",
+        "poured",
+        "pours",
+        "pumped",
+        "pumps",
+        "injected",
+        "injects",
+        "ploughed",
+        "plowed",
     ]
 )
 #: Right triggers that need more than a bare verb: a single capitalised word before "is" may be anything.
@@ -1365,6 +1373,9 @@ _OF_HEADS = frozenset(
         "takeover",
         "buyout",
         "merger",
+        "sale",
+        "divestiture",
+        "divestment",
         "unit",
         "subsidiary",
         "affiliate",
@@ -1634,7 +1645,7 @@ _CUES_AFTER = (
     RIGHT_TRIGGERS
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
     | _SAYING
-    | {"took", "takes", "snapped", "snaps", "agreed", "agrees"}
+    | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes"}
     | _PART_NOUNS
     | {"private"}
 )
@@ -1756,7 +1767,7 @@ def is_acronym_of(inner: str, name_text: str) -> bool:
 #: Nouns after "X's" that make X an organisation: "X's Series B", "X's parent", "X's backers".
 _AFTER_POSSESSIVE = frozenset(
     ["series", "funding", "financing", "round", "investment", "valuation", "backing", "parent", "owner",
-     "backers", "investors", "shareholders", "acquisition", "subsidiary"]
+     "backers", "investors", "shareholders", "acquisition", "subsidiary", "sale"]
 )  # fmt: skip
 
 
@@ -1771,10 +1782,15 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
     if lower[i] in {"'s", "’s", "'", "’"} and i + 1 < limit:
         k = _past_amount(t, i + 1, limit)  # "X's $30 million Series B"
         nxt = lower[k] if k < limit else ""
-        return nxt in _AFTER_POSSESSIVE or (
-            nxt in {"latest", "new", "recent", "first", "second"}
-            and k + 1 < limit
-            and lower[k + 1] in {"funding", "financing", "round", "series", "investment"}
+        return (
+            nxt in _AFTER_POSSESSIVE
+            or (
+                nxt in {"latest", "new", "recent", "first", "second"}
+                and k + 1 < limit
+                and lower[k + 1] in {"funding", "financing", "round", "series", "investment"}
+            )
+            # "X's growth fund", "X's venture arm", "X's corporate venture capital unit": an investor's own
+            or any(w in _INVESTING_PARTS for w in lower[k : min(limit, k + 4)])
         )
     if _said_it_raised(t, i, limit):
         return True  # "Kredo said it had raised", "X disclosed that it closed"
@@ -1803,6 +1819,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
     if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
         return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
+    if word in {"wrote", "writes"} and nxt in {"a", "the"}:  # "X wrote a $60 million check"
+        return any(w in {"check", "cheque"} for w in lower[i + 2 : min(i + 8, limit)])
     if word in {"took", "takes"} and nxt in {"a", "the"}:  # "X took a chunk of $15m", "took a 20% stake"
         return any(w in _TAKEN_SHARES for w in lower[i + 2 : min(i + 5, limit)])
     if word == ":" and _line_start(t, run.start) and _money_like(t, i + 1, limit):
@@ -1813,6 +1831,9 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return nxt in _WEAK_FOLLOW
     return True
 
+
+#: A part of a company that invests for it, after its possessive ("Samsung's venture arm").
+_INVESTING_PARTS = frozenset(["fund", "arm", "venture", "ventures"])
 
 #: Deal verbs after "also" that make the name before them a backer.
 _ALSO_INVESTED = frozenset(
@@ -1942,8 +1963,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return i - 1 >= floor and (
             lower[i - 1] in _BACKER_NOUNS or lower[i - 1] in {"round", "deal", "financing"}
         )
-    if word == "to":  # "according to PitchBook"
-        return i - 1 >= floor and lower[i - 1] == "according"
+    if word == "to":  # "according to PitchBook", "was sold to Vestas", "sold its wind unit to Vestas"
+        return i - 1 >= floor and (lower[i - 1] in _BEFORE_BUYER or _sold_part_before(t, i, floor))
     if word == ":":  # "Photo: Getty Images", "Source: Crunchbase"
         return i - 1 >= floor and lower[i - 1] in _CREDIT_WORDS and _line_start(t, i - 1)
     if word in ("up", "over") and i - 1 >= floor:  # "snapped up X", "took over X"
@@ -1960,6 +1981,21 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word in {"including", "include", "includes", "included", "like"} and _products_before(t, i, floor):
         return False  # "three video models, including Hotshot-XL": a list of products, not companies
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
+
+
+#: The words right before "to" and a buyer: "according to X", "was sold to X", "its sale to X".
+_BEFORE_BUYER = frozenset(["according", "sold", "sale", "itself", "check", "cheque"])
+_SELL_FORMS = frozenset(["sold", "sell", "sells", "selling", "divested", "offloaded"])
+_SOLD_PARTS = frozenset(
+    ["stake", "unit", "arm", "division", "business", "subsidiary", "operations", "assets"]
+)
+
+
+def _sold_part_before(t: TokenTable, i: int, floor: int) -> bool:
+    """Whether "to" at ``i`` ends "sold its chip unit to" / "sold a 20% stake in X to": a sell verb and
+    a part of a company a few words before it."""
+    window = t.lower[max(floor, i - 8) : i]
+    return not _SELL_FORMS.isdisjoint(window) and not _SOLD_PARTS.isdisjoint(window)
 
 
 def _invested_amount_before(t: TokenTable, i: int, floor: int) -> bool:
