@@ -388,11 +388,35 @@ def _find_known(doc: Doc, gaz: Gazetteer, t: TokenTable) -> list[ModelSpan]:
             if not versioned and entry.ambiguous and anchor_end < n and t.lower[anchor_end] in {"'s", "’s"}:
                 i = anchor_end
                 continue
+            if not versioned and n_form == 1 and _person_named(t, i):
+                i = anchor_end  # "Claude Monet", "Kimi Raikkonen": a given name and a surname
+                continue
             found.append(ModelSpan(i, end, _name_of(t, i, end), entry.family or entry.name, entry.maker))
             i = end
             continue
         i = anchor_end
     return found
+
+
+#: Model families that are also given names: before a capitalised word that is no variant of the model
+#: ("Claude Monet", not "Claude Opus"), they open a person's name.
+_GIVEN_NAME_FAMILIES = frozenset(["claude", "kimi", "ernie", "jasper", "aria", "ada", "luma", "grace"])
+
+
+def _person_named(t: TokenTable, i: int) -> bool:
+    """Whether the one-word family at ``i`` is a given name followed by a surname."""
+    k = i + 1
+    return (
+        t.lower[i] in _GIVEN_NAME_FAMILIES
+        and t.text[i][:1].isupper()
+        and not t.text[i].isupper()
+        and k < t.n
+        and t.ws[i] != ""
+        and t.is_alpha[k]
+        and t.text[k][:1].isupper()
+        and not t.text[k].isupper()
+        and t.lower[k] not in VARIANT_WORDS
+    )
 
 
 def _glued_anchors(t: TokenTable, gaz: Gazetteer) -> dict[int, Entry]:
