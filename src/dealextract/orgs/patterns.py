@@ -1612,6 +1612,11 @@ _DEAL_VERBS = frozenset(
 )  # fmt: skip
 
 
+#: Adverbs between a company and its verb ("X today announced").
+_TIME_ADVERBS = frozenset(
+    ["today", "yesterday", "recently", "quietly", "officially", "finally", "now", "just"]
+)
+
 #: Every word right before a run that a context rule needs: "Beijing-based X", ``head_noun_before``
 #: ("start-up X" ends in "up") and ``left_trigger`` ("led by X", "from", "such as", "of", "in", "for").
 #: Keep in step with those rules: a run without any of these cues skips them (``has_context_cue``).
@@ -1646,6 +1651,7 @@ _CUES_AFTER = (
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
     | _SAYING
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes"}
+    | _TIME_ADVERBS
     | _PART_NOUNS
     | {"private"}
 )
@@ -1803,6 +1809,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     word = lower[i]
     nxt = lower[i + 1] if i + 1 < limit else ""
+    if word in _TIME_ADVERBS and nxt in RIGHT_TRIGGERS and nxt not in _WEAK_RIGHT:
+        return True  # "X today announced", "X yesterday raised", "X recently closed"
     if word == "also" and nxt in _ALSO_INVESTED:
         return True  # "with X and Y also contributing", "X also participated"
     if word in {"reported", "reports"}:
@@ -1974,7 +1982,13 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word in {"values", "valued", "valuing", "value"}:  # "the round values Kredo at $300 million"
         return True
     if word in {"in", "into"}:  # "invested in X", "a stake in X", "invested $3 million in X", "into X"
-        return i - 1 >= floor and (lower[i - 1] in _IN_HEADS or _invested_amount_before(t, i, floor))
+        return i - 1 >= floor and (
+            lower[i - 1] in _IN_HEADS
+            or _invested_amount_before(t, i, floor)
+            # "a $40 million Series C in X", "led the seed in X"
+            or (i - 2 >= floor and lower[i - 2] == "series" and len(lower[i - 1]) <= 2)
+            or lower[i - 1] in {"seed", "pre-seed"}
+        )
     if word == "for":  # "a funding round of at least 1 billion yuan for X"
         window = set(lower[max(floor, i - 8) : i])
         return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
