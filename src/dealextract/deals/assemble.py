@@ -34,6 +34,7 @@ from dealextract.deals.drafts import Article, Draft, Investor
 from dealextract.deals.reading import (
     Clauses,
     governed,
+    in_other_clause,
     list_after,
     list_before,
     object_after,
@@ -306,7 +307,11 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             if at is not None and at in claimed and not window[0] <= at < window[1]:
                 # the amount of another clause's deal ("X is buying Y in a $6bn deal and ...")
                 draft.amount = None
-            draft.valuation = pick_valuation(found_money)
+            # the valuation of this clause, not of another clause's deal ("X raised $1bn at a $39bn
+            # valuation, and Y closed a $350m Series A")
+            draft.valuation = pick_valuation(
+                [f for f in found_money if not in_other_clause(f[0], window, claimed)]
+            )
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
                 # "X led the Series B": a round right by a bare role is the deal's; further on it is

@@ -364,7 +364,7 @@ class Clauses:
 _NO_CLAUSES = Clauses()
 
 
-def _elsewhere(pos: int, window: tuple[int, int] | None, others: Clauses) -> bool:
+def in_other_clause(pos: int, window: tuple[int, int] | None, others: Clauses) -> bool:
     """Whether ``pos`` lies in the clause of another frame (not in ``window``, the frame's own)."""
     return pos in others and not (window is not None and window[0] <= pos < window[1])
 
@@ -375,7 +375,9 @@ def pick_round(
     """The round named nearest to ``anchor`` (preferring one inside ``window``), never one inside the
     ``others``: the clauses of other frames of the sentence that state deals of their own."""
     rounds = (
-        [r for r in sk.rounds if not _elsewhere(r[0], window, others)] if others.spans else list(sk.rounds)
+        [r for r in sk.rounds if not in_other_clause(r[0], window, others)]
+        if others.spans
+        else list(sk.rounds)
     )
     # "its first funding since a $10 million seed round in 2022": that round is the past, not this one
     rounds = [r for r in rounds if not _SINCE_ROUND.search(sk.skel, max(0, r[0] - 40), r[0])]
@@ -405,7 +407,7 @@ def pick_date(
     for ps, _, slot in sk.placeholders():
         if slot.kind != "d" or slot.date is None or slot.date.value is None:
             continue
-        if others.spans and _elsewhere(ps, window, others):
+        if others.spans and in_other_clause(ps, window, others):
             continue
         if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
             continue
