@@ -62,6 +62,9 @@ def test_deals_corpus(case: dict[str, Any], nlp: Language) -> None:
                 role,
                 got_investors,
             )
+        if "date" in gold:
+            got_date = deal.date.value.isoformat() if deal.date and deal.date.value else None
+            assert got_date == gold["date"], (got_date, gold["date"])
         if "status" in gold:
             assert deal.status == gold["status"]
         if "models" in gold:

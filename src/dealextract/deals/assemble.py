@@ -1106,7 +1106,11 @@ def assemble(skeletons: list[Skeleton], article: Article) -> list[Draft]:
     digest = _publication_month(article.published) if len(merged) >= DIGEST_SIZE else None
     for draft in merged:
         if draft.date is None:
-            draft.date = _neighbour_date(draft, skeletons) or lede
+            # the date of the news is not that of a deal told as history ("it had raised $300m before
+            # its listing")
+            draft.date = _neighbour_date(draft, skeletons) or (
+                None if _told_as_past(draft, first=True) else lede
+            )
         if draft.date is None and digest is not None and not _told_as_past(draft):
             draft.date = digest
             draft.date_from_publication = True
@@ -1127,9 +1131,11 @@ def _publication_month(published: dt.date | None) -> DateValue | None:
     return DateValue(value=published.replace(day=1), granularity="month", relative=True)
 
 
-def _told_as_past(draft: Draft) -> bool:
-    """Whether the deal's sentences tell it as history ("had previously closed", "in 2019")."""
-    return any(_PAST.search(sk.skel) for sk in draft.sentences)
+def _told_as_past(draft: Draft, first: bool = False) -> bool:
+    """Whether the deal's sentences (with ``first``, the first that tells it) tell it as history ("had
+    previously closed", "in 2019")."""
+    told = [min(draft.sentences, key=lambda sk: sk.start)] if first and draft.sentences else draft.sentences
+    return any(_PAST.search(sk.skel) for sk in told)
 
 
 def _lede_date(skeletons: list[Skeleton], published: dt.date | None) -> DateValue | None:
