@@ -31,7 +31,9 @@ from dealextract.tokens import TokenTable
 _BEFORE = frozenset(
     [",", "and", "&", "by", "from", "including", "include", "includes", "included", "like",
      # "... and angel investor Christian Reber": a descriptor of a backer right before the name
-     "investor", "investors", "angel", "angels", "entrepreneur", "billionaire", "co-founder", "founder"]
+     "investor", "investors", "angel", "angels", "entrepreneur", "billionaire", "co-founder", "founder",
+     # "former Chubb executive Dana Whitfield": a person named by where they work
+     "executive", "veteran", "alum", "ceo", "chairman", "president", "partner"]
 )  # fmt: skip
 _BEFORE_AS = frozenset(["such", "well"])  # "such as", "as well as"
 _AFTER = frozenset(

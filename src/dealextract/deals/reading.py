@@ -110,6 +110,15 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             items[-1] = slot  # "«o1» parent «o2»": «o1» only describes the investor, «o2»
             cursor = pe
             continue
+        if (
+            slot.kind == "p"
+            and items
+            and items[-1].kind == "o"
+            and _EMPLOYER_GAP.fullmatch(sk.skel, cursor, ps)
+        ):
+            items[-1] = slot  # "former «o» executive «p»": «o» only says where the person worked
+            cursor = pe
+            continue
         if slot.kind not in _LIST_KINDS or not _gap_ok(sk.skel[cursor:ps], first=not items):
             break
         if items and _own_verb(sk.skel, pe):
@@ -138,6 +147,13 @@ _ITEM_APPOSITION = re.compile(
 # before it ("from Huawei's Hubble Investment": Hubble invests).
 _OWNER_GAP = re.compile(
     r"(?:'s\s|’s\s|\s)(?:parent|owner|affiliate|unit|arm|subsidiary|sister\scompany)\s|'s\s|’s\s"
+)
+
+
+# "«o» executive «p»", "«o» co-founder «p»": a person named by the company they work or worked for.
+_EMPLOYER_GAP = re.compile(
+    r"(?:'s\s|’s\s|\s)(?:executive|veteran|alum|alumnus|partner|founder|co-founder|cofounder|ceo|cto|chairman"
+    r"|president|engineer|researcher|chief\sexecutive)\s"
 )
 
 

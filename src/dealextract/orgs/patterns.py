@@ -818,6 +818,12 @@ DEMONYMS = frozenset(
 
 NOT_ORG_WORDS = DEMONYMS | frozenset(
     [
+        # kinds of AI in title-case headlines ("... Insurance Claims with Agentic AI")
+        "agentic",
+        "generative",
+        "conversational",
+        "multimodal",
+        "embodied",
         # people of a company, opening a run ("Shareholders of X approved ...")
         "shareholders",
         "employees",
