@@ -350,11 +350,19 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 anchors.append((0, nominal))
             if found:
                 break
-    for cue_start, _cue_end, cue, investors in _cue_lists(sk, triggers, cue_hits, opened):
+    for cue_start, cue_end, cue, investors in _cue_lists(sk, triggers, cue_hits, opened):
         at = bisect.bisect_right(anchor_ends, cue_start)
         owner = anchors[at - 1][1] if at else None
         if owner is None and anchors:
             owner = anchors[0][1]
+            if _clause_between(sk, sk.end_of(investors[-1].slot), owner):
+                # "X became a unicorn after a funding round from Y, and Z is in talks to raise": the
+                # list is of the clause before Z's, a round of its subject's own
+                owner = _round_of_subject(sk, cue_start, cue_end)
+                if owner is None:
+                    continue
+                owner.add_sentence(sk, index)
+                stated.append(owner)
         if owner is None:
             owner = _context_draft(
                 sk, index, found_money, recent, stated, max(reach, 4 if cue.explicit else 2)
@@ -996,6 +1004,36 @@ def _recipients(sk: Skeleton) -> list[Draft | None]:
         Draft("funding_round", s, "object", has_verb=False, listed=True)
         for s in list_after(sk, m.end(), len(sk.skel))
     ]
+
+
+_CLAUSE_BREAK = re.compile(r",\s(?:and|but|while|whereas)\s|;")
+# "after a funding round from": a round told as a noun, right before its list of backers
+_ROUND_BEFORE_CUE = re.compile(
+    r"\b(?:round|funding|financing|investment|backing)\s(?:[a-z]+\s)?(?:from|led\sby|by|with)\s?$"
+)
+
+
+def _clause_between(sk: Skeleton, list_end: int, draft: Draft) -> bool:
+    """Whether a new clause ("…, and «o» is in talks …") opens between a list and the later target of
+    the draft it would go to."""
+    if draft.target_how != "subject" or draft.target.start < sk.start + list_end:
+        return False
+    target_at = sk.end_of(draft.target)
+    return _CLAUSE_BREAK.search(sk.skel, list_end, target_at) is not None
+
+
+def _round_of_subject(sk: Skeleton, cue_start: int, cue_end: int) -> Draft | None:
+    """The round a clause tells as a noun before its backers: "«o» became a unicorn after a funding round
+    from «o2»" (None when no such noun or subject stands before the cue)."""
+    if not _ROUND_BEFORE_CUE.search(sk.skel, max(0, cue_start - 40), cue_end):
+        return None
+    subject = subject_before(sk, cue_start)
+    if subject is None:
+        return None
+    draft = Draft("funding_round", subject, "subject", has_verb=False)
+    draft.round = pick_round(sk, cue_start)
+    draft.date = pick_date(sk, cue_start)
+    return draft
 
 
 def _nominal_fundings(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> list[Draft | None]:
