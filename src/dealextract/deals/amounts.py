@@ -54,6 +54,8 @@ _TOTAL_BEFORE = re.compile(
 
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:\w+\s){0,3}?(?:to\sdate|so\sfar|since\s(?:its\s|it\swas\s)?(?:founding|founded|inception|launch|establishment)"
+    # "has raised more than $1 billion since then / since 2024 / since its listing": a sum over years
+    r"|since\s(?:then|«d\d+»|(?:its|the)\s(?:ipo|listing|debut|spac\smerger|flotation)\b|(?:it\s)?(?:went|going)\spublic)"
     r"|in\stotal|altogether|in\scumulative|over\sthe\syears|in\sits\shistory"
     # "previously raised €9.5 million, most recently a Series A": the sum of its rounds, then the last
     r"|,\s(?:most\srecently|the\slatest\sbeing|the\slast\sbeing)\s"

@@ -20,12 +20,11 @@ PERSON label).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import compress
 
 from dealextract.deals.skeleton import Slot
-from dealextract.gazetteer import load_default
 from dealextract.orgs.patterns import NOT_ORG_WORDS, ORG_SUFFIXES, PERSON_TITLES
+from dealextract.orgs.places import bundled_place_forms
 from dealextract.tokens import TokenTable
 
 _BEFORE = frozenset(
@@ -49,14 +48,6 @@ _WHO_INVESTS = PERSON_TITLES | {"founder", "co-founder", "cofounder", "billionai
                                 "angel", "magnate", "tycoon", "executive", "veteran"}  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Every bundled place name and alias, case-folded ("Hong Kong" is no person)."""
-    return frozenset(
-        form.casefold() for entry in load_default("orgs/data/places.jsonl") for form in entry.forms
-    )
-
-
 def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
     """Slots (kind ``p``) for the people of ``t`` that stand where a list of backers can name one."""
     found: list[Slot] = []
@@ -77,7 +68,9 @@ def person_slots(t: TokenTable, taken: list[Slot]) -> list[Slot]:
             continue
         start_char, end_char = t.start_char(first), t.end_char(end)
         text = t.doc_text[start_char:end_char]
-        if text.casefold() not in _places() and not any(a < end_char and start_char < b for a, b in spans):
+        if text.casefold() not in bundled_place_forms() and not any(
+            a < end_char and start_char < b for a, b in spans
+        ):
             found.append(Slot("p", start_char, end_char, text, name=text))
     return found
 

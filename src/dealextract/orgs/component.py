@@ -36,12 +36,12 @@ from dealextract.gazetteer import (
 )
 from dealextract.mentions import OrgMention, register_extensions
 from dealextract.orgs import patterns as P
+from dealextract.orgs.places import PLACE_FILE
 from dealextract.tokens import TokenTable, table
 
 ORG_KINDS = frozenset({"investor", "company", "ai_lab", "bank", "university", "agency", "media", "exchange"})
 PLACE_KINDS = frozenset({"country", "province", "city", "region"})
 ORG_FILE = "orgs/data/organisations.jsonl"
-PLACE_FILE = "orgs/data/places.jsonl"
 MODEL_FILE = "ai_models/data/models.jsonl"
 
 

@@ -1618,6 +1618,29 @@ _DEAL_VERBS = frozenset(
 )  # fmt: skip
 
 
+#: Titles between a company and the name of the person who leads it ("X co-founder and CEO Jane Doe").
+_LEADER_TITLES = frozenset(
+    ["co-founder", "cofounder", "founder", "ceo", "cto", "chairman", "chairwoman", "president"]
+)
+
+
+def _person_name_after(t: TokenTable, k: int, limit: int) -> bool:
+    """Whether a two-word title-case name follows ``k``, past a few more title words ("and CEO")."""
+    stop = min(limit, k + 4)
+    while k < stop and (
+        t.lower[k] in _LEADER_TITLES or t.lower[k] in {"and", "&", "chief", "executive", "co", "-"}
+    ):
+        k += 1
+    return (
+        k + 1 < limit
+        and t.is_title[k]
+        and t.is_title[k + 1]
+        and t.is_alpha[k]
+        and t.is_alpha[k + 1]
+        and t.lower[k] not in NOT_ORG_WORDS
+    )
+
+
 #: Adverbs between a company and its verb ("X today announced").
 _TIME_ADVERBS = frozenset(
     ["today", "yesterday", "recently", "quietly", "officially", "finally", "now", "just"]
@@ -1658,6 +1681,8 @@ _CUES_AFTER = (
     | _SAYING
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes"}
     | _TIME_ADVERBS
+    | _LEADER_TITLES
+    | {"co"}
     | _PART_NOUNS
     | {"private"}
 )
@@ -1814,7 +1839,10 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
             nxt in _WEAK_FOLLOW if word in _WEAK_RIGHT else word not in _COMMA_WEAK
         )
     word = lower[i]
-    nxt = lower[i + 1] if i + 1 < limit else ""
+    after = i + 1
+    if word == "co" and i + 2 < limit and t.text[i + 1] == "-" and t.ws[i] == "" and t.ws[i + 1] == "":
+        word, after = "co-" + lower[i + 2], i + 3  # the tokenizer splits "co-founder", "co-led"
+    nxt = lower[after] if after < limit else ""
     if word in _TIME_ADVERBS and nxt in RIGHT_TRIGGERS and nxt not in _WEAK_RIGHT:
         return True  # "X today announced", "X yesterday raised", "X recently closed"
     if word == "also" and nxt in _ALSO_INVESTED:
@@ -1827,6 +1855,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         )
     if word in PERSON_TITLES and run.start > 0 and lower[run.start - 1] in {"former", "ex", "ex-"}:
         return True  # "a former Atomico partner", "ex-Google engineer": the employer
+    if word in _LEADER_TITLES and _person_name_after(t, after, limit):
+        return True  # "Kovarra co-founder Elise Marchetti", "Tesla CEO Elon Musk": the company they lead
     if word == "private" and run.start > 0 and lower[run.start - 1] in _TAKE_FORMS:
         return True  # "take X private"
     if word in _PART_NOUNS:

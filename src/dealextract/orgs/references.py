@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dealextract.mentions import OrgMention, Reference, register_extensions
+from dealextract.orgs.places import bundled_place_forms
 from dealextract.tokens import TokenTable, table
 
 #: Head nouns of "the <noun>" references, with the kinds of organisation they can point to.
@@ -191,8 +192,37 @@ _IT_ADVERBS = frozenset(
 )
 
 
+#: Raise verbs after a quoted "we": the speaker's company raised ("We raised our seed from X").
+_WE_RAISED = frozenset(["raised", "secured", "closed", "landed", "bagged", "received", "got"])
+_QUOTES = frozenset(['"', "“", "‘", "'"])
+
+
+def _we_raised(t: TokenTable, i: int) -> bool:
+    """Whether "we" at ``i`` opens a quote or sentence and a raise verb follows ("We've just closed")."""
+    if not (i == 0 or t.sent_start[i] or t.text[i - 1] in _QUOTES):
+        return False
+    k = i + 1
+    while (
+        k < t.n
+        and k < i + 4
+        and (t.lower[k] in _IT_ADVERBS or t.lower[k] in {"have", "had", "'ve", "’ve", "just"})
+    ):
+        k += 1
+    return k < t.n and t.lower[k] in _WE_RAISED
+
+
+def _place_width(t: TokenTable, j: int) -> int:
+    """How many tokens from ``j`` name a bundled place (one or two), else 0."""
+    places = bundled_place_forms()
+    if t.text[j].casefold() in places:
+        return 1
+    if j + 1 < t.n and f"{t.text[j]} {t.text[j + 1]}".casefold() in places:
+        return 2
+    return 0
+
+
 def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
-    """(start, end, type) of candidate references: type "noun" or "pronoun"."""
+    """(start, end, type) of candidate references: type "noun", "pronoun" or "we" (a quoted raise)."""
     out: list[tuple[int, int, str]] = []
     text, lower, sent_start = t.text, t.lower, t.sent_start
     n = t.n
@@ -209,16 +239,24 @@ def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
                     break
                 if w in COMPANY_NOUNS:
                     # "the company X" is an apposition, not a reference; "the company's" is one
-                    if j + 1 >= n or not (text[j + 1][:1].isupper() and t.is_alpha[j + 1]):
+                    if j + 1 >= n or not (text[j + 1][:1].isupper() and text[j + 1][:1].isalpha()):
                         out.append((i, j + 1, "noun"))
                     break
-                if not (t.is_alpha[j] or text[j] == "-") or (text[j][:1].isupper() and w not in {"ai"}):
+                if text[j][:1].isupper() and w not in {"ai"}:
+                    width = _place_width(t, j)  # "the Denver company", "the San Diego startup"
+                    if not width:
+                        break
+                    j += width
+                    continue
+                if not (t.is_alpha[j] or text[j] == "-"):
                     break
                 j += 1
             # past a reference, or to the word that ended the search; "the new capital comes after it
             # bagged" holds no reference, and the "it" in it must still be looked at
             i = j if len(out) > found else i + 1
             continue
+        if low == "we" and _we_raised(t, i):
+            out.append((i, i + 1, "we"))
         if low in {"it", "its"}:
             clause_start = i == 0 or sent_start[i] or lower[i - 1] in _CLAUSE_OPENERS
             if low == "its" and (i == 0 or sent_start[i] or lower[i - 1] in {"and", ","}):
@@ -252,6 +290,15 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
     out: list[Reference] = []
     for start, end, rtype in _reference_spans(t):
         sent = sent_of[start]
+        if rtype == "we":
+            # a quoted "we raised" is the company the article is about so far, not the nearest name
+            before = Counter(
+                m.org.name for m in mentions if m.start < start and m.org.kind not in _NOT_TARGET_KINDS
+            )
+            if before:
+                name = before.most_common(1)[0][0]
+                out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), name))
+            continue
         speaker = _speaker(t, start, mentions) if rtype == "pronoun" else None
         if speaker is not None:
             # "Volkswagen said it would take a stake": "it" is whoever said so
