@@ -52,8 +52,11 @@ class Draft:
             existing = next((i for i in self.investors if names_match(i.slot.name, inv.slot.name)), None)
             if existing is None:
                 self.investors.append(inv)
-            elif (inv.explicit and not existing.explicit) or (
-                inv.explicit == existing.explicit and _ROLE_RANK[inv.role] > _ROLE_RANK[existing.role]
+            elif (
+                (inv.explicit and not existing.explicit)
+                or (inv.explicit == existing.explicit and _ROLE_RANK[inv.role] > _ROLE_RANK[existing.role])
+                # "led by A, B" in a headline, "co-led by A and B" in the body: the co-lead is the finer word
+                or (inv.explicit and existing.role == "lead" and inv.role == "co_lead")
             ):
                 existing.role, existing.explicit = inv.role, inv.explicit
 

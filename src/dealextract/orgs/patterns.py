@@ -1234,12 +1234,14 @@ def is_cap_text(text: str) -> bool:
     if first.isupper():
         return True
     if first.isdigit():
-        return any(c.isupper() for c in text)
+        # "5Y", "01.AI"; "3one4" (letters spelling a word inside digits), not "3rd", "10bn", "5am"
+        return any(c.isupper() for c in text) or _DIGITS_AND_WORD.fullmatch(text) is not None
     if first.islower():
         return any(c.isupper() for c in text[1:])
     return False
 
 
+_DIGITS_AND_WORD = re.compile(r"\d+[a-z]{3,}\d+")
 _CAP_WORDS = WordCache(is_cap_text)
 
 
