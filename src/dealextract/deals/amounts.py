@@ -75,7 +75,8 @@ _OTHER_BEFORE = re.compile(
 )
 
 
-_FUND_AFTER = re.compile(rf"^\s*(?:[a-z\-]+\s){{0,2}}(?:fund|funds|{F.FUND_VEHICLE})\b")
+# "$300 million for its third fund" sizes a fund; "£1.15 billion from funds managed by X" pays X's funds
+_FUND_AFTER = re.compile(rf"^\s*(?!from\s)(?:[a-z\-]+\s){{0,2}}(?:fund|funds|{F.FUND_VEHICLE})\b")
 
 
 def money_role(sk: Skeleton, ps: int, pe: int, money: Money, article: Article) -> str:

@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from dealextract.deals import frames as F
 from dealextract.deals.amounts import (
@@ -279,6 +280,9 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     scan = sentence_gate(sk)
     if not scan.search(_DEAL_HINT):
         return []
+    split = _breakdown(sk, index, recent)
+    if split is not None:
+        return split
     cue_hits = _cue_matches(scan)
     # a trigger inside a cue is the cue's ("the round drew X"), unless no list follows it: "X's latest
     # round brought in $N" is a raise
@@ -809,6 +813,63 @@ _DEBT_TRANCHE = re.compile(
     r"\b(?:plus|and|as\swell\sas|along\swith|alongside|together\swith)\s(?:a|an)\s(?:[\w\-]+\s)?«m(\d+)»\s"
     r"(?:[\w\-]+\s)?(?:credit|debt|loan|lending|venture\sdebt)(?:\s(?:facility|line|financing|round|funding))?"
 )
+
+
+# "The raise includes $50 million in Series B equity from X and a $150 million credit facility from Y":
+# the deal told before, broken into its parts.
+_BREAKDOWN = re.compile(
+    r"^(?:[\w\-’']+\s){0,3}?(?:raise|round|funding|financing|capital|investment|deal|money)\s(?:[\w\-]+\s)?"
+    r"(?:includes|included|comprises|comprised|consists\sof|consisted\sof|(?:is|was)\smade\sup\sof|combines"
+    r"|combined|is\ssplit\sbetween|was\ssplit\sbetween)\s"
+)
+_PART_IS_DEBT = re.compile(r"^\s(?:[\w\-]+\s){0,3}?(?:debt|credit|loan|loans|lending|borrowing|notes)\b")
+_PART_FROM = re.compile(r"^\s(?:[\w\-]+\s){0,5}?(?:from|by|provided\sby|led\sby)\s")
+
+
+def _breakdown(sk: Skeleton, index: int, recent: list[Draft]) -> list[Draft] | None:
+    """A sentence that splits the deal just told into equity and debt ("The raise includes «m» in
+    Series B equity from «o» and a «m» credit facility from «o»"): the deal keeps the equity part, its
+    round and backers; the debt part becomes a deal of its own.  None when the sentence is no such split
+    of the latest deal (the caller reads it as usual)."""
+    if (
+        not recent
+        or recent[-1].amount is None
+        or recent[-1].kind == "acquisition"
+        or not _BREAKDOWN.match(sk.skel)
+    ):
+        return None
+    total = recent[-1].amount
+    parts = []  # (money, is debt, backers)
+    marks = sk.placeholders()
+    for n, (ps, pe, slot) in enumerate(marks):
+        if slot.kind != "m" or slot.money is None or slot.money.value is None:
+            continue
+        stop = next((a for a, _, s in marks[n + 1 :] if s.kind == "m"), len(sk.skel))
+        after = sk.skel[pe:stop]
+        source = _PART_FROM.match(after)
+        backers = list_after(sk, pe + source.end(), stop) if source else []
+        parts.append((slot.money, bool(_PART_IS_DEBT.match(after)), backers, ps))
+    debt = [p for p in parts if p[1]]
+    equity = [p for p in parts if not p[1]]
+    if len(debt) != 1 or len(equity) != 1 or total.value is None:
+        return None
+    if equity[0][0].currency != total.currency or debt[0][0].currency != total.currency:
+        return None
+    if equity[0][0].value + debt[0][0].value > total.value * Decimal("1.05"):
+        return None  # not parts of the amount told before
+    owner = recent[-1]
+    owner.amount = equity[0][0]
+    owner.round = next((r for r0, _, r in sk.rounds if r0 > equity[0][3]), None) or (
+        None if owner.round == "Debt" else owner.round
+    )
+    owner.add_investors(Investor(b, "participant", False) for b in equity[0][2])
+    owner.add_sentence(sk, index)
+    tranche = Draft("investment", owner.target, owner.target_how, amount=debt[0][0], has_verb=owner.has_verb)
+    tranche.round = "Debt"
+    tranche.date = owner.date
+    tranche.add_investors(Investor(b, "participant", False) for b in debt[0][2])
+    tranche.add_sentence(sk, index)
+    return [tranche]
 
 
 def _sane_reference(target: Slot, recent: list[Draft]) -> Slot:

@@ -363,6 +363,7 @@ LIST_STOP = frozenset(
         "in",
         "on",
         "according",
+        "per",  # "..., as per a «o» report": the source, not one more backer
         "will",
         "plans",
         "plan",

@@ -1673,7 +1673,7 @@ _CUES_BEFORE = (
         ":",
         "former",
     }
-    | {"were", "are", "into", "values", "valued", "valuing", "value"}
+    | {"were", "are", "into", "values", "valued", "valuing", "value", "group"}
     | {"ex", "ex-"}
 )
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
@@ -1727,6 +1727,8 @@ def head_noun_before(t: TokenTable, run: Run) -> bool:
     word = t.lower[i]
     if word == "up" and i >= 2 and t.text[i - 1] == "-" and t.lower[i - 2] == "start":
         return True
+    if word == "group" and i >= 1 and t.text[i - 1].islower() and t.is_alpha[i - 1]:
+        return True  # "payments group Edvane", "the media group X" ("X Group" is a name's own word)
     return word in HEAD_NOUNS or _descriptor_comma(t, run.start)
 
 
