@@ -855,7 +855,8 @@ def _breakdown(sk: Skeleton, index: int, recent: list[Draft]) -> list[Draft] | N
         return None
     if equity[0][0].currency != total.currency or debt[0][0].currency != total.currency:
         return None
-    if equity[0][0].value + debt[0][0].value > total.value * Decimal("1.05"):
+    summed = sum((p[0].value or Decimal(0) for p in parts), Decimal(0))
+    if summed > total.value * Decimal("1.05"):
         return None  # not parts of the amount told before
     owner = recent[-1]
     owner.amount = equity[0][0]
