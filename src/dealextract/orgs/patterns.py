@@ -1320,8 +1320,24 @@ def find_runs(t: TokenTable, start: int, end: int) -> list[Run]:
         if j < end and lower[j] in _JOINERS:  # a connector may carry the run on
             j = _run_end(t, cap, j, end)
             k = bisect_left(positions, j, k)
+        if _number_opens_name(t, i, start):
+            i -= 1  # "from 360 One", "led by 500 Global": a backer whose name starts with a number
         runs.append(Run(i, j))
     return runs
+
+
+#: Words before a number that opens a backer's name ("a debt round from 360 One").
+_BEFORE_NUMBER_NAME = frozenset(["from", "by", "including", "include", "includes", "and", ","])
+
+
+def _number_opens_name(t: TokenTable, i: int, start: int) -> bool:
+    """Whether the bare number before the run at ``i`` is the first word of a name: it follows a list
+    opener and is no year ("from 2021 Ventures" is a name too, but "from 2021" is a date)."""
+    k = i - 1
+    if k - 1 < start or t.ws[k] == "" or not t.text[k].isdigit() or t.lower[k - 1] not in _BEFORE_NUMBER_NAME:
+        return False
+    text = t.text[k]
+    return not (len(text) == 4 and text[:2] in {"19", "20"})
 
 
 def _run_end(t: TokenTable, cap: list[bool], j: int, end: int) -> int:
