@@ -801,6 +801,34 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     return draft
 
 
+def _price_of_acquisition(sk: Skeleton, index: int, recent: list[Draft]) -> bool:
+    """ "had paid €14 million for «o»", "«o»'s entire equity is priced at «m»": the price of an acquisition
+    told before without one.  True when it was given to such a deal."""
+    paid = _PAID_FOR.search(sk.skel)
+    if paid:
+        price, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
+    else:
+        priced = _PRICED_AT.search(sk.skel)
+        if priced is None:
+            return False
+        target, price = sk.slots[int(priced.group(1))], sk.slots[int(priced.group(2))]
+    for draft in reversed(recent):
+        if (
+            draft.kind == "acquisition"
+            and draft.amount is None
+            and names_match(draft.target.name, target.name)
+        ):
+            draft.amount = price.money
+            draft.add_sentence(sk, index)
+            return True
+    return False
+
+
+# "X's entire equity is priced at $160 million in this deal": the price of an acquisition told before.
+_PRICED_AT = re.compile(
+    r"«o(\d+)»(?:'s|’s)?\s(?:[\w\-]+\s){0,3}?(?:is|was|has\sbeen|will\sbe)\s(?:priced|valued)\sat\s"
+    r"(?:about\s|around\s|roughly\s|some\s)?«m(\d+)»"
+)
 # "had paid 14 million euros for Optisens": the price of an acquisition told before.
 _PAID_FOR = re.compile(
     r"\b(?:paid|pays|pay|paying|spent|spends|spend|shelled\sout|forked\sout)\s(?:[\w\-]+\s){0,3}?«m(\d+)»"
@@ -971,19 +999,9 @@ def _restatement(
     if recent and recent[-1].round is None and named and not recent[-1].earlier:
         # "In this Series C funding round, ...", "the Series B round marks ...": the latest deal's round
         recent[-1].round = pick_round(sk, named.start())
+    if _price_of_acquisition(sk, index, recent):
+        return
     _later_valuation(sk, found_money, recent)
-    paid = _PAID_FOR.search(sk.skel)
-    if paid:
-        price, target = sk.slots[int(paid.group(1))], sk.slots[int(paid.group(2))]
-        for draft in reversed(recent):
-            if (
-                draft.kind == "acquisition"
-                and draft.amount is None
-                and names_match(draft.target.name, target.name)
-            ):
-                draft.amount = price.money
-                draft.add_sentence(sk, index)
-                return
     for _, _, money, role in found_money:
         if role != "deal":
             continue

@@ -298,7 +298,11 @@ def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     if absolute:
         return [sk.slots[int(absolute.group(1))]]  # "with «o» paying 1.5 billion euros for ..."
     subject = subject_before(sk, pos, people=True)
-    return [subject] if subject is not None else []
+    if subject is None:
+        return []
+    # "«o1» and «o2» along with a strategic outlay by «o3» have funded": the subject is coordinated
+    together = list_before(sk, sk.end_of(subject))
+    return together if len(together) > 1 and together[-1] is subject else [subject]
 
 
 # "with «o» paying", "with «o» investing": an absolute clause whose subject is the name after "with".
