@@ -105,8 +105,18 @@ def _is_headline(t: TokenTable, start: int, end: int) -> bool:
     words = [k for k in range(start, last + 1) if t.is_alpha[k] and len(text[k]) > 3]
     if len(words) < 4:
         return False
+    if any(text[k].islower() and text[k] not in _SMALL_WORDS for k in words):
+        return False  # "• Lumera (Berlin) – €4M seed, led by X": title case never leaves "seed" small
     caps = sum(1 for k in words if text[k][0].isupper())
     return caps / len(words) >= 0.75
+
+
+#: Words of four letters or more that some title-case styles leave in lower case.
+_SMALL_WORDS = frozenset(
+    ["from", "with", "into", "onto", "over", "than", "that", "upon", "amid", "about", "after", "among", "under",
+     "until", "within", "without", "through", "between", "against", "before", "during", "since", "across",
+     "near", "past", "like", "plus", "versus", "when", "where", "while"]
+)  # fmt: skip
 
 
 def _sentences(t: TokenTable) -> list[_Sentence]:

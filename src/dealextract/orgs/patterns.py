@@ -1320,6 +1320,8 @@ def find_runs(t: TokenTable, start: int, end: int) -> list[Run]:
         if j < end and lower[j] in _JOINERS:  # a connector may carry the run on
             j = _run_end(t, cap, j, end)
             k = bisect_left(positions, j, k)
+        if j < end and lower[j] == "plc" and t.ws[j - 1]:
+            j += 1  # "Polaris Grid plc": the legal form is written in lower case
         if _number_opens_name(t, i, start):
             i -= 1  # "from 360 One", "led by 500 Global": a backer whose name starts with a number
         runs.append(Run(i, j))
@@ -1887,8 +1889,10 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return any(w in {"check", "cheque"} for w in lower[i + 2 : min(i + 8, limit)])
     if word in {"took", "takes"} and nxt in {"a", "the"}:  # "X took a chunk of $15m", "took a 20% stake"
         return any(w in _TAKEN_SHARES for w in lower[i + 2 : min(i + 5, limit)])
-    if word == ":" and _line_start(t, run.start) and _money_like(t, i + 1, limit):
-        return True  # a digest line: "Pallas Security: more than $300 million in a Series E ..."
+    if _line_start(t, run.start) and _digest_amount_after(t, i, limit):
+        return (
+            True  # a digest line: "Pallas Security: more than $300 million", "• Lumera (Berlin) – €4M seed"
+        )
     if word not in RIGHT_TRIGGERS:
         return False
     if word in _WEAK_RIGHT:
@@ -1948,6 +1952,21 @@ _MONEY_START = frozenset("$€£¥₹₩")
 _CURRENCY_WORDS = frozenset(
     ["us$", "hk$", "s$", "a$", "c$", "nt$", "rmb", "usd", "eur", "gbp", "inr", "rs", "undisclosed"]
 )
+
+
+_DIGEST_SEPARATORS = frozenset([":", "–", "—", "-", "|"])
+
+
+def _digest_amount_after(t: TokenTable, i: int, limit: int) -> bool:
+    """Whether an amount follows the name's separator in a digest line, past a short bracket ("(Berlin)")."""
+    if t.text[i] == "(":
+        close = next((k for k in range(i + 1, min(limit, i + 6)) if t.text[k] == ")"), None)
+        if close is None:
+            return False
+        i = close + 1
+    if i >= limit or t.text[i] not in _DIGEST_SEPARATORS or (t.text[i] == "-" and not t.ws[i - 1]):
+        return False
+    return _money_like(t, i + 1, limit)
 
 
 def _line_start(t: TokenTable, i: int) -> bool:
