@@ -263,7 +263,7 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
         # "gets $8 million from X", "lands $8 million": an amount right after the verb is the raise
         return (funding is not None and funding.start() < 90) or bool(_MONEY_RIGHT_AFTER.match(window))
     if _ORG_RIGHT_AFTER_IN.match(window):
-        return True  # "Sequoia invests in Kestrel Bio"
+        return True  # "Sequoia invests in Kestrel Bio", "X has become a shareholder in Y"
     # invest: the sentence must speak of money or financing, or be a bare role statement that only
     # makes sense about the deal just told ("Sequoia led.", "X led, and Y joined.")
     if money_at >= 0 or "«m" in sk.skel[t.start : t.end] or F.FUNDING_WORDS.search(sk.skel):
@@ -491,7 +491,7 @@ _DEAL_HINT = re.compile(
     r"|took|take|purchas|merg|series|seed|angel|recipient|swept|collect|nett|garner|attract|obtain|\bwon\b"
     r"|\bwin|bank|snag|scor|pick|mopp|rake|haul|\bgot\b|\bgets?\b|unveil|announc|seal|wrap|kick|launch"
     r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
-    r"|snap|swallow|absorb|includ|backer|support|sold|sale|sell|divest|«m"
+    r"|snap|swallow|absorb|includ|backer|support|sold|sale|sell|divest|sharehold|«m"
 )
 _BARE_ROLE = re.compile(
     r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"

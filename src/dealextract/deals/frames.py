@@ -122,7 +122,9 @@ INVEST_RE = re.compile(
           |continued\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest|back|support)
           |(?:increased|upped|boosted|added\sto)\s(?:its|their)\s(?:investment|stake|holding|bet|position)s?
           |topped\sup|re-?invested
-          |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?))
+          |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?)
+          # "Nvidia has become a shareholder in Mistral AI"
+          |(?:became|become|becomes|becoming)\s(?:a|an)\s(?:[\w\-]+\s)?(?:shareholder|investor|backer|stakeholder))
       | (?P<invest>invested|invests|investing|invest|poured|pours|pouring|pour|pumped|pumps|pumping|injected|injects
           |inject|back
           |injecting|put|puts|putting|backing|ploughing|plowing

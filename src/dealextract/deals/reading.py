@@ -365,7 +365,7 @@ _BOUND_BEFORE_AMOUNT = re.compile(
 _PREPOSITIONS = frozenset("in into on at for to with from by of as over under about".split())
 
 
-_PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at)\s(?:[\w\-’'.]+\s){0,5}$")
+_PREPOSITION_END = re.compile(r"\b(?:in|into|to|for|of|behind|at|on)\s(?:[\w\-’'.]+\s){0,5}$")
 
 
 class Clauses:

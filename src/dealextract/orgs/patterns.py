@@ -352,6 +352,7 @@ LEFT_TRIGGERS = frozenset(
         "investors",
         "backers",
         "joined",
+        "backs",  # "Sequoia backs Pellora with $25 million"
     ]
 )
 #: Words after a name that make it the subject of a deal or a statement.
@@ -409,6 +410,7 @@ RIGHT_TRIGGERS = frozenset(
         "received",
         "gets",
         "got",
+        "backs",
         "poured",
         "pours",
         "pumped",
@@ -1699,7 +1701,7 @@ _CUES_AFTER = (
     RIGHT_TRIGGERS
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
     | _SAYING
-    | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes"}
+    | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes", "doubled", "doubles"}
     | _TIME_ADVERBS
     | _LEADER_TITLES
     | {"co"}
@@ -1885,6 +1887,8 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
     if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
         return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
+    if word in {"doubled", "doubles"} and nxt == "down":  # "X doubled down on Y"
+        return True
     if word in {"wrote", "writes"} and nxt in {"a", "the"}:  # "X wrote a $60 million check"
         return any(w in {"check", "cheque"} for w in lower[i + 2 : min(i + 8, limit)])
     if word in {"took", "takes"} and nxt in {"a", "the"}:  # "X took a chunk of $15m", "took a 20% stake"
