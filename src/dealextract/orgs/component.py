@@ -90,6 +90,24 @@ def blocked_tokens(doc: Doc, t: TokenTable | None = None) -> set[int]:
     return out
 
 
+# "according to industry site therobotreport.com", "thepaper.cn reported": a site named by its domain
+_DOMAIN = re.compile(
+    r"(?:www\.)?[A-Za-z][A-Za-z0-9\-]*\.(?:com|cn|net|org|io|ai|co|news|tech|vc|in|de|fr|jp|kr|sg|hk|uk)"
+    r"(?:\.(?:uk|cn|in|jp|kr|sg|hk|au))?"
+)
+
+
+def _site_names(t: TokenTable, hits: list[Any]) -> list[_Found]:
+    """Tokens that are a web domain alone (not an e-mail address or a link with a path), as media
+    organisations; a known name ("Helm.ai") is left to the gazetteer."""
+    known = {h.start for h in hits}
+    return [
+        _Found(k, k + 1, t.text[k], "media", "domain")
+        for k, text in enumerate(t.text)
+        if "." in text and k not in known and _DOMAIN.fullmatch(text) and not text[:1].isupper()
+    ]
+
+
 def _is_headline(t: TokenTable, start: int, end: int) -> bool:
     """A title-case line ("Deep Robotics Raises Funds From State Investors"): rules would misfire.
 
@@ -268,6 +286,8 @@ class OrgsComponent(GazetteerComponent):
         hits = self.orgs.find(doc, t)
         if self.use_rules:
             for f in self._absorbing_runs(t, hits, blocked):
+                add(f)
+            for f in _site_names(t, hits):
                 add(f)
         for hit in hits:
             if _glued_name_part(t, hit.end):
