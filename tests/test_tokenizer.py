@@ -1,4 +1,4 @@
-"""Our tokenizer is spaCy's English one, made linear, with a full stop after "7B" split off."""
+"""Our tokenizer is spaCy's English one, made linear, with a full stop after "7B" or "Series A" split off."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ import dealextract
         ("It shipped Mistral 7B.", ["It", "shipped", "Mistral", "7B", "."]),
         ("Kestrel raised $5M.", ["Kestrel", "raised", "$", "5", "M", "."]),
         ("The U.S. and U.K.", ["The", "U.S.", "and", "U.K."]),  # abbreviations keep their full stops
+        # a round's letter ends its sentence; an initial keeps its full stop
+        (
+            "It closed a Series A. J. Smith led.",
+            ["It", "closed", "a", "Series", "A", ".", "J.", "Smith", "led", "."],
+        ),
+        ("a pre-B. Then", ["a", "pre", "-", "B", ".", "Then"]),
     ],
 )
 def test_full_stops(text: str, tokens: list[str]) -> None:

@@ -55,6 +55,13 @@ class GuardedTokenizer(Tokenizer):  # type: ignore[misc]
     """spaCy's ``Tokenizer`` with over-long whitespace-free runs tokenized in bounded pieces."""
 
     def __call__(self, text: str) -> Doc:
+        return (
+            _split_round_full_stops(self._guarded(text))
+            if _ROUND_FULL_STOP.search(text)
+            else self._guarded(text)
+        )
+
+    def _guarded(self, text: str) -> Doc:
         first = _LONG_RUN.search(text)
         if first is None:
             whole: Doc = super().__call__(text)
@@ -77,6 +84,23 @@ class GuardedTokenizer(Tokenizer):  # type: ignore[misc]
         doc = Doc.from_docs([d for d in docs if len(d)], ensure_whitespace=False)
         assert doc.text == text, "GuardedTokenizer must keep the text unchanged"
         return doc
+
+
+# "closed a Series A. Sequoia led": spaCy keeps "A." one token (an initial, as in "J. Smith"), so the
+# sentence would not end; after a round word the letter and the full stop are two tokens.
+_ROUND_FULL_STOP = re.compile(r"\b(?:[Ss]eries|[Rr]ound|[Pp]re-)\s?[A-K]\.(?=\s+[A-Z\"“‘']|\s*$)")
+
+
+def _split_round_full_stops(doc: Doc) -> Doc:
+    """``doc`` with each "A." that ends a round name ("Series A.") split into "A" and "."."""
+    ends = {m.end() - 1 for m in _ROUND_FULL_STOP.finditer(doc.text)}
+    targets = [tok for tok in doc if len(tok.text) == 2 and tok.text[1] == "." and tok.idx + 1 in ends]
+    if not targets:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for tok in targets:
+            retokenizer.split(tok, [tok.text[0], "."], heads=[(tok, 1), (tok, 1)])
+    return doc
 
 
 # A full stop after a number and a capital letter ends the sentence: "raised $5M.", "Mistral 7B.".

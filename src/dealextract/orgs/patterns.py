@@ -1482,7 +1482,8 @@ _SUBJECT_WORDS = frozenset(
 #: Descriptors capitalised at the start of a sentence ("Rival Worldline cut its outlook"): not the name.
 _DESCRIPTOR_AT_START = frozenset(
     ["rival", "rivals", "competitor", "startup", "start-up", "fintech", "insurtech", "chipmaker", "automaker",
-     "carmaker", "parent", "owner", "peer"]
+     "carmaker", "parent", "owner", "peer", "biotech", "medtech", "healthtech", "edtech", "proptech", "agritech",
+     "cleantech", "deeptech", "regtech", "legaltech"]
 )  # fmt: skip
 
 _KEEP_AT_START = frozenset(
