@@ -893,9 +893,7 @@ def _breakdown(sk: Skeleton, index: int, recent: list[Draft]) -> list[Draft] | N
     )
     owner.add_investors(Investor(b, "participant", False) for b in equity[0][2])
     owner.add_sentence(sk, index)
-    tranche = Draft("investment", owner.target, owner.target_how, amount=debt[0][0], has_verb=owner.has_verb)
-    tranche.round = "Debt"
-    tranche.date = owner.date
+    tranche = _debt_tranche_of(owner, debt[0][0])
     tranche.add_investors(Investor(b, "participant", False) for b in debt[0][2])
     tranche.add_sentence(sk, index)
     return [tranche]
@@ -979,12 +977,18 @@ def _debt_tranches(sk: Skeleton, stated: list[Draft]) -> list[Draft]:
         owner = next((d for d in stated if d.kind != "acquisition"), None)
         if owner is None or money is None or (owner.amount is not None and owner.amount is money):
             continue
-        tranche = Draft("investment", owner.target, owner.target_how, amount=money, has_verb=owner.has_verb)
-        tranche.round = "Debt"
-        tranche.date = owner.date
+        tranche = _debt_tranche_of(owner, money)
         tranche.anchor = m.end()
         out.append(tranche)
     return out
+
+
+def _debt_tranche_of(owner: Draft, money: Money) -> Draft:
+    """The debt raised beside ``owner``'s round, as a deal of its own (kind investment, round Debt)."""
+    tranche = Draft("investment", owner.target, owner.target_how, amount=money, has_verb=owner.has_verb)
+    tranche.round = "Debt"
+    tranche.date = owner.date
+    return tranche
 
 
 def _restatement(
