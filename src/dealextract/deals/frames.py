@@ -208,6 +208,8 @@ STAKE_RE = re.compile(
 # "took a 20% stake in", "picked up a minority stake in": an investment by the subject.
 STAKE_VERB_RE = re.compile(
     r"\b(?:took|takes|taking|take|taken|picked\sup|picks\sup|built|builds|building|secured|secures|holds|amassed|obtained"
+    # "Following the investment, X will hold a 15% stake in Y"
+    r"|will\shold|would\shold|will\sown|would\sown"
     r"|obtains|gained|gains|won|wins)\b"
 )
 
