@@ -406,8 +406,10 @@ def _cue_lists(
     closes ("with «o» among the backers")."""
     out = []
     for cue_start, cue_end, cue in _cues(sk, triggers, cue_hits):
-        if _PAST_BACKERS.search(sk.skel, max(0, cue_start - 30), cue_end):
-            continue  # "its previous investors include X": backers of old, not of this round
+        if _PAST_BACKERS.search(sk.skel, max(0, cue_start - 30), cue_end) or _WHOSE_BEFORE.search(
+            sk.skel, max(0, cue_start - 30), cue_start
+        ):
+            continue  # "its previous investors include X", "X, whose backers include Y,": backers of old
         if _OTHERS_LISTED.match(sk.skel, max(0, cue_start - 60), cue_start):
             continue  # "against U.S. tech giants such as X and Y": rivals, not backers
         slots = opened[cue_end]
@@ -442,6 +444,7 @@ _OTHERS_LISTED = re.compile(
     r"(?!.*\b(?:from|by|investors?|backers?)\b).*\b(?:rivals|competitors|giants|peers|players|customers|clients"
     r"|partners|brands|products|apps|models|platforms|markets|countries|cities|companies|firms|startups)\s,?\s?$"
 )
+_WHOSE_BEFORE = re.compile(r"\bwhose\s(?:[\w\-]+\s)?$")
 _PAST_BACKERS = re.compile(r"\b(?:previous|prior|past|earlier|former)\s(?:investors|backers|shareholders)\b")
 
 

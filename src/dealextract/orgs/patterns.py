@@ -1763,6 +1763,8 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
     nxt = t.lower[i + 1]
     if nxt in {"which", "backed", "funded", "owned"}:
         return True  # "X, which ...", "X, backed by Prosus and Meta, ..."
+    if nxt == "whose" and i + 2 < limit and t.lower[i + 2] in _COMPANY_POSSESSIONS:
+        return True  # "X, whose backers include ...", "X, whose platform ..."
     if nxt not in {"a", "an", "the", "one", "its"}:
         return False
     for j in range(i + 2, min(limit, i + 11)):  # "X, a New York-based legal AI startup"
@@ -1772,6 +1774,14 @@ def apposition_after(t: TokenTable, run: Run, limit: int) -> bool:
         if t.is_punct[j] and t.text[j] != "-":
             return False
     return False
+
+
+#: What only a company has, after "X, whose": "whose backers", "whose valuation".
+_COMPANY_POSSESSIONS = frozenset(
+    ["backers", "investors", "shareholders", "customers", "clients", "products", "platform", "software",
+     "valuation", "shares", "revenue", "revenues", "technology", "chips", "models", "app", "apps", "parent",
+     "subsidiaries", "stock", "funding", "robots", "drugs"]
+)  # fmt: skip
 
 
 #: Last words of capitalised terms that come with an acronym but are no organisation: "Artificial
