@@ -424,6 +424,7 @@ def pick_date(
     preferring one inside the frame's ``window`` ("X acquired Y in 2016" in a sentence with other dates)
     and never one in the clause of another frame (``others``, as for ``pick_round``)."""
     best: tuple[int, DateValue] | None = None
+    asides: list[tuple[int, int]] | None = None
     for ps, _, slot in sk.placeholders():
         if slot.kind != "d" or slot.date is None or slot.date.value is None:
             continue
@@ -431,11 +432,25 @@ def pick_date(
             continue
         if _DATE_SKIP_BEFORE.search(sk.skel, max(0, ps - 30), ps):
             continue
+        if asides is None:
+            asides = [m.span() for m in _NAME_ASIDE.finditer(sk.skel)]
+        if any(a <= ps < b and not a <= anchor < b for a, b in asides):
+            continue  # "X, a data-center operator spun out of Y last year, ...": the aside's own date
         outside = window is not None and not (window[0] <= ps < window[1])
         distance = abs(ps - anchor) + (10_000 if outside else 0)
         if best is None or distance < best[0]:
             best = (distance, slot.date)
     return best[1] if best else None
+
+
+# An aside on a name ("«o», a data-center operator spun out of «o» «d»,", "«o», which led a round «d»,"):
+# a date inside it dates what the aside tells, not the frame outside it.
+# ("«o», which closed in «d»" tells of the deal itself, and keeps its date.)
+_NAME_ASIDE = re.compile(
+    r"(?<=»),\s(?:a|an|which|who|whose|that)\s"
+    r"(?!(?:was\s|is\s|has\sbeen\s)?(?:closed|completed|finali[sz]ed|announced|signed|expected|agreed|approved)\b)"
+    r"[^,;.]{1,200}?(?=[,;.]|$)"
+)
 
 
 _DATE_SKIP_BEFORE = re.compile(

@@ -20,7 +20,8 @@ ROUND_RE = re.compile(
       | (?P<series>series[-\s]?(?P<sl>[a-k])(?P<splus>\+{1,2}|-?\d|-plus)?(?![\w\-]))
       | (?P<letter>(?-i:(?P<ll>[A-F]))(?P<lplus>\+{1,2}|\d)?(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))
       | (?P<preseed>pre[-\s]?seed)
-      | (?P<seed>seed(?:[-\s](?:round|funding|financing|stage|investment|capital))?)
+      | (?P<seed>seed(?!(?:[-\s]stage)?\s(?:investors?|backers?|funders?|shareholders?)\b)  # "its seed investors"
+          (?:[-\s](?:round|funding|financing|stage|investment|capital))?)
       | (?P<angel>angel(?:(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))|angel\+)
       | (?P<preipo>pre[-\s]?ipo)
       | (?P<strategic>strategic\s(?:round|investment|financing|funding))

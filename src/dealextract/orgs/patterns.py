@@ -26,6 +26,7 @@ from typing import NamedTuple, cast
 
 from spacy.tokens import Token
 
+from dealextract.orgs.places import bundled_place_forms
 from dealextract.tokens import TokenTable, WordCache
 
 #: Longest run treated as a name; longer runs are headlines or lists of names without commas.
@@ -1520,6 +1521,8 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
     while s < e and lower[s] == "the":  # "The European Investment Bank" opening a sentence
         s, after_the = s + 1, True
     keep = DEMONYMS if after_the and e - s >= 3 and lower[e - 1] in ORG_SUFFIXES else frozenset()
+    if s + 1 < e and lower[s] in DEMONYMS and f"{lower[s]} {lower[s + 1]}" in bundled_place_forms():
+        return run  # "Saudi Arabia's X": the run is a place, which the caller refuses, not "Arabia"
     while s < e and (
         (lower[s] in NOT_ORG_WORDS and lower[s] not in _KEEP_AT_START and lower[s] not in keep)
         or lower[s] in PERSON_TITLES

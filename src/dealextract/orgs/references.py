@@ -211,6 +211,21 @@ def _we_raised(t: TokenTable, i: int) -> bool:
     return k < t.n and t.lower[k] in _WE_RAISED
 
 
+#: Last words of a time phrase that opens a sentence before "it" ("Earlier this year it raised").
+_TIME_ENDS = frozenset(
+    ["year", "month", "week", "quarter", "ago", "later", "earlier", "then", "previously", "recently", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)  # fmt: skip
+
+
+def _after_time_opener(t: TokenTable, i: int) -> bool:
+    """Whether "it" at ``i`` follows a short time phrase that opens its sentence ("In 2023 it ...")."""
+    if i == 0 or not (t.lower[i - 1] in _TIME_ENDS or t.like_num[i - 1]):
+        return False
+    return any(t.sent_start[k] for k in range(max(0, i - 5), i))
+
+
 def _place_width(t: TokenTable, j: int) -> int:
     """How many tokens from ``j`` name a bundled place (one or two), else 0."""
     places = bundled_place_forms()
@@ -258,7 +273,9 @@ def _reference_spans(t: TokenTable) -> list[tuple[int, int, str]]:
         if low == "we" and _we_raised(t, i):
             out.append((i, i + 1, "we"))
         if low in {"it", "its"}:
-            clause_start = i == 0 or sent_start[i] or lower[i - 1] in _CLAUSE_OPENERS
+            clause_start = (
+                i == 0 or sent_start[i] or lower[i - 1] in _CLAUSE_OPENERS or _after_time_opener(t, i)
+            )
             if low == "its" and (i == 0 or sent_start[i] or lower[i - 1] in {"and", ","}):
                 out.append((i, i + 1, "pronoun"))
             elif low == "it" and clause_start and i + 1 < n:
