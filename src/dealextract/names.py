@@ -104,3 +104,20 @@ def names_match(a: str, b: str) -> bool:
         return True
     short, long = (na, nb) if len(na) < len(nb) else (nb, na)
     return long[: len(short)] == short and all(t in GENERIC_WORDS for t in long[len(short) :])
+
+
+def shortened(a: str, b: str) -> bool:
+    """Whether one name writes the other with shortened words, the first word whole: "Nuvia Semi" and
+    "Nuvia Semiconductor", "Quanta Bio" and "Quanta Biologics" (each shortened word at least three
+    letters).  Within one article these are one company; across articles the test is too loose, so
+    ``names_match`` leaves it out.
+
+    >>> shortened("Nuvia Semi", "Nuvia Semiconductor"), shortened("Nuvia Semi", "Nuvia Systems")
+    (True, False)
+    """
+    na, nb = norm_name(a), norm_name(b)
+    if len(na) != len(nb) or len(na) < 2 or na[0] != nb[0] or na == nb:
+        return False
+    return all(
+        x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))) for x, y in zip(na, nb)
+    )

@@ -47,7 +47,7 @@ from dealextract.deals.reading import (
 )
 from dealextract.deals.skeleton import Skeleton, Slot
 from dealextract.literals import Candidates, LiteralGate
-from dealextract.names import names_match
+from dealextract.names import names_match, shortened
 from dealextract.records import DateValue, DealKind, Money, Role
 
 _POSSESSIVE_DEAL = re.compile(
@@ -1257,10 +1257,22 @@ def _publication_month(published: dt.date | None) -> DateValue | None:
 
 
 def _told_as_past(draft: Draft, first: bool = False) -> bool:
-    """Whether the deal's sentences (with ``first``, the first that tells it) tell it as history ("had
-    previously closed", "in 2019")."""
-    told = [min(draft.sentences, key=lambda sk: sk.start)] if first and draft.sentences else draft.sentences
-    return any(_PAST.search(sk.skel) for sk in told)
+    """Whether the deal's sentences tell it as history ("had previously closed", "in 2019").  With
+    ``first``, only the first sentence that tells it counts, and "said it had raised" (reported speech
+    about the news) is not history; "before its listing, it had raised" is."""
+    if not (first and draft.sentences):
+        return any(_PAST.search(sk.skel) for sk in draft.sentences)
+    opening = min(draft.sentences, key=lambda sk: sk.start).skel
+    for m in _PAST.finditer(opening):
+        if m.group().startswith("had ") and _SAID_BEFORE.search(opening, max(0, m.start() - 40), m.start()):
+            continue
+        return True
+    return False
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|confirmed|disclosed|revealed)\s(?:on\s«d\d+»\s|«d\d+»\s)?(?:that\s)?(?:it|they|«o\d+»)\s$"
+)
 
 
 def _lede_date(skeletons: list[Skeleton], published: dt.date | None) -> DateValue | None:
@@ -1334,7 +1346,7 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
             (
                 m
                 for m in merged
-                if names_match(m.target.name, d.target.name)
+                if (names_match(m.target.name, d.target.name) or shortened(m.target.name, d.target.name))
                 and (m.kind == "acquisition") == (d.kind == "acquisition")
                 and (m.round is None or d.round is None or m.round == d.round)
                 and (_history(m, now) == _history(d, now) or (m.round is not None and m.round == d.round))
@@ -1363,8 +1375,8 @@ def merge_drafts(drafts: list[Draft], article: Article) -> list[Draft]:
         same.has_verb = same.has_verb or d.has_verb
         if same.kind == "investment" and d.kind == "funding_round":
             same.kind = "funding_round"
-        if len(d.target.name) > len(same.target.name) and names_match(d.target.name, same.target.name):
-            same.target = d.target
+        if len(d.target.name) > len(same.target.name):
+            same.target = d.target  # the fullest form ("Nuvia Semiconductor" over "Nuvia Semi")
     return merged
 
 
