@@ -119,5 +119,6 @@ def shortened(a: str, b: str) -> bool:
     if len(na) != len(nb) or len(na) < 2 or na[0] != nb[0] or na == nb:
         return False
     return all(
-        x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))) for x, y in zip(na, nb)
+        x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+        for x, y in zip(na, nb, strict=True)
     )
