@@ -225,7 +225,8 @@ _LISTING_AFTER = re.compile(
 )
 
 
-_FUND_WORD = re.compile(rf"\b(?<!-)(?:fund|funds|{F.FUND_VEHICLE})\b")
+# a fund (noun) raised, not money raised "to fund" something
+_FUND_WORD = re.compile(rf"\b(?<!-)(?<!to\s)(?<!help\s)(?:fund|funds|{F.FUND_VEHICLE})\b")
 
 
 def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:

@@ -25,7 +25,8 @@ ROUND_RE = re.compile(
       | (?P<angel>angel(?:(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))|angel\+)
       | (?P<preipo>pre[-\s]?ipo)
       | (?P<strategic>strategic\s(?:round|investment|financing|funding))
-      | (?P<debt>(?:venture\s)?debt\s(?:round|financing|funding|facility)|credit\sfacility|venture\sdebt
+      | (?P<debt>(?:venture\s)?debt\s(?:round|financing|funding|facility)|credit\s(?:facility|line)|venture\sdebt
+          |(?:term\s)?loan\sfacility|revolving\scredit
           |(?<=in\s)debt)
       | (?P<convertible>convertible\s(?:note|bond)s?)
       | (?P<bridge>bridge\s(?:round|financing|funding))

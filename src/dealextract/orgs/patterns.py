@@ -2053,6 +2053,10 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
             "money",
             "financing",
             "round",
+            "line",  # "a credit line from X"
+            "facility",
+            "loan",
+            "debt",
         }
     if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
         return not _products_before(t, i - 1, floor)  # not "models such as X"
