@@ -382,6 +382,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
         owner.add_investors(investors)
     if not stated and not pending:
         _restatement(sk, index, found_money, recent)
+        _quoted_backer(sk, index, recent)
     _whole_round(sk, index, stated, recent, reach)
     for draft in pending:
         # a bare role ("X led the round after co-leading a $40m extension") is about the deal told
@@ -803,6 +804,43 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     draft.round = pick_round(sk, places[0][1])
     draft.date = pick_date(sk, places[0][1])
     return draft
+
+
+# "'We are thrilled to lead Kestin's Series A,' said Jane Doe, partner at Accel": an investor's own words
+# about its part in the deal just told.
+_WE_BACK = re.compile(
+    r"\bwe(?:'re|’re|'ve|’ve|\sare|\swere|\shave)?\s(?:[\w\-]+\s){0,4}?"
+    r"(?P<verb>co-lead|co-leading|lead|leading|back|backing|invest\sin|investing\sin|support|supporting)\b"
+)
+_SPEAKER_AT = re.compile(
+    r"\b(?:said|says|added|adds)\s(?:[^«.;,]{1,40},\s)?(?:(?:a|the)\s)?(?:[\w\-]+\s){0,4}?(?:at|of|from|with)\s«o(\d+)»"
+    r"|\b(?:said|says|added|adds)\s(?:[\w\-]+\s){0,3}?«o(\d+)»(?:'s|’s)?\s(?:[\w\-]+\s){0,2}?"
+    r"(?:partner|principal|founder|investor|director|head|chief)\b"
+)
+
+
+def _quoted_backer(sk: Skeleton, index: int, recent: list[Draft]) -> None:
+    """A quote in which an investor says it leads or backs the deal ("'We are thrilled to lead X's
+    Series A,' said Jane Doe, partner at «o»") adds that investor to the deal just told (or to the deal of
+    the company the quote names), as lead for "lead", co-lead for "co-lead", else participant."""
+    said = _WE_BACK.search(sk.skel)
+    if said is None or not recent:
+        return
+    speaker = _SPEAKER_AT.search(sk.skel, said.end())
+    if speaker is None:
+        return
+    investor = sk.slots[int(speaker.group(1) or speaker.group(2))]
+    named = [slot for _, _, slot in sk.placeholders(said.end(), speaker.start()) if slot.kind == "o"]
+    deal = next(
+        (d for d in reversed(recent) if any(names_match(d.target.name, n.name) for n in named)),
+        None if named else recent[-1],
+    )
+    if deal is None or deal.kind == "acquisition" or names_match(deal.target.name, investor.name):
+        return
+    verb = said["verb"]
+    role: Role = "co_lead" if verb.startswith("co-") else "lead" if verb.startswith("lead") else "participant"
+    deal.add_investors([Investor(investor, role, role != "participant")])
+    deal.add_sentence(sk, index)
 
 
 def _price_of_acquisition(sk: Skeleton, index: int, recent: list[Draft]) -> bool:

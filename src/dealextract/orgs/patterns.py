@@ -1646,7 +1646,18 @@ _DEAL_VERBS = frozenset(
 
 #: Titles between a company and the name of the person who leads it ("X co-founder and CEO Jane Doe").
 _LEADER_TITLES = frozenset(
-    ["co-founder", "cofounder", "founder", "ceo", "cto", "chairman", "chairwoman", "president"]
+    [
+        "co-founder",
+        "cofounder",
+        "founder",
+        "ceo",
+        "cto",
+        "chairman",
+        "chairwoman",
+        "president",
+        "partner",
+        "managing",
+    ]
 )
 
 
@@ -1654,7 +1665,7 @@ def _person_name_after(t: TokenTable, k: int, limit: int) -> bool:
     """Whether a two-word title-case name follows ``k``, past a few more title words ("and CEO")."""
     stop = min(limit, k + 4)
     while k < stop and (
-        t.lower[k] in _LEADER_TITLES or t.lower[k] in {"and", "&", "chief", "executive", "co", "-"}
+        t.lower[k] in _LEADER_TITLES or t.lower[k] in {"and", "&", "chief", "executive", "co", "-", "general"}
     ):
         k += 1
     return (
@@ -1894,7 +1905,9 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
     if word in PERSON_TITLES and run.start > 0 and lower[run.start - 1] in {"former", "ex", "ex-"}:
         return True  # "a former Atomico partner", "ex-Google engineer": the employer
     if word in _LEADER_TITLES and _person_name_after(t, after, limit):
-        return True  # "Kovarra co-founder Elise Marchetti", "Tesla CEO Elon Musk": the company they lead
+        # "Kovarra co-founder Elise Marchetti", "Sequera partner Tom Reyes": where they work; but in
+        # "Business partner Jane Doe" a sentence's first word may be any noun
+        return not (word in {"partner", "managing"} and t.sent_start[run.start] and run.end - run.start == 1)
     if word == "private" and run.start > 0 and lower[run.start - 1] in _TAKE_FORMS:
         return True  # "take X private"
     if word in _PART_NOUNS:
