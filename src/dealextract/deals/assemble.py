@@ -295,10 +295,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     stated: list[Draft] = []
     pending: list[Draft] = []
     anchors: list[tuple[int, Draft]] = []  # (trigger end, draft) for attaching cue lists
-    windows = [
-        (t, (t.start, triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)))
-        for i, t in enumerate(triggers)
-    ]
+    windows = _trigger_windows(sk, triggers)
     framed = [(t, window, _drafts_for(sk, t, window[1], found_money, article)) for t, window in windows]
     # a round or date inside the clause of another trigger that states its own deal is that deal's
     # ("X raised ... in a Series B, while Y gathered ... across two rounds")
@@ -1137,6 +1134,34 @@ _CLAUSE_BREAK = re.compile(r",\s(?:and|but|while|whereas)\s|;")
 _ROUND_BEFORE_CUE = re.compile(
     r"\b(?:round|funding|financing|investment|backing)\s(?:[a-z]+\s)?(?:from|led\sby|by|with)\s?$"
 )
+
+
+def _trigger_windows(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[Trigger, tuple[int, int]]]:
+    """Each trigger with the stretch of its sentence that is its own: from the trigger to the next one,
+    or, where a clause break (", and", "; ") stands between two triggers, from the break before it to
+    the break after it ("In «d» it bought «o» for «m», and in «d» it snapped up «o»": each date is its
+    own clause's)."""
+    out = []
+    for i, t in enumerate(triggers):
+        start, end = t.start, triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
+        if i > 0:
+            before = _last_break(sk.skel, triggers[i - 1].end, t.start)
+            if before is not None:
+                start = before[1]
+        if i + 1 < len(triggers):
+            after = _last_break(sk.skel, t.end, end)
+            if after is not None:
+                end = after[0]
+        out.append((t, (min(start, t.start), max(end, t.end))))
+    return out
+
+
+def _last_break(skel: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the last clause break in ``skel[start:end]``."""
+    found = None
+    for m in _CLAUSE_BREAK.finditer(skel, start, end):
+        found = m.span()
+    return found
 
 
 def _clause_between(sk: Skeleton, list_end: int, draft: Draft) -> bool:

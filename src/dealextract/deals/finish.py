@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from dealextract.deals.amounts import same_amount
 from dealextract.deals.drafts import Article, Draft
 from dealextract.deals.skeleton import Slot
 from dealextract.deals.status import status_of
@@ -101,7 +102,8 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
         investors=investors,
         amount=d.amount,
         equivalents=equivalents,
-        valuation=d.valuation,
+        # "valuing the company at $4.2 billion" in a takeover states its price, the deal's own amount
+        valuation=None if d.valuation and d.amount and same_amount(d.valuation, d.amount) else d.valuation,
         amount_usd=amount_usd,
         amount_usd_source=source,
         flags=flags,

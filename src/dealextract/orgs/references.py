@@ -68,6 +68,9 @@ _IT_VERBS = frozenset(
         "secures",
         "acquired",
         "bought",
+        "snapped",
+        "purchased",
+        "took",
         "agreed",
         "led",
         "invested",
@@ -220,10 +223,21 @@ _TIME_ENDS = frozenset(
 
 
 def _after_time_opener(t: TokenTable, i: int) -> bool:
-    """Whether "it" at ``i`` follows a short time phrase that opens its sentence ("In 2023 it ...")."""
+    """Whether "it" at ``i`` follows a short time phrase that opens its sentence or clause ("In 2023 it
+    ...", "..., and in July it snapped up ...")."""
     if i == 0 or not (t.lower[i - 1] in _TIME_ENDS or t.like_num[i - 1]):
         return False
-    return any(t.sent_start[k] for k in range(max(0, i - 5), i))
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if t.sent_start[k]:
+            return True
+        if t.lower[k] in {",", "and", "but", "while", ";"}:
+            return True
+        if not (t.lower[k] in _TIME_ENDS or t.like_num[k] or t.lower[k] in _TIME_WORDS):
+            return False
+    return False
+
+
+_TIME_WORDS = frozenset(["in", "on", "at", "this", "last", "next", "early", "late", "mid", "the", "of", "a"])
 
 
 def _place_width(t: TokenTable, j: int) -> int:
@@ -305,8 +319,15 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
     counts = Counter(m.org.name for m in mentions if m.org.kind not in _NOT_TARGET_KINDS)
     main = counts.most_common(1)[0][0] if counts else None
     out: list[Reference] = []
+    pronoun_of: dict[int, str] = {}  # sentence -> what its first resolved pronoun names
     for start, end, rtype in _reference_spans(t):
         sent = sent_of[start]
+        if rtype == "pronoun" and sent in pronoun_of:
+            # "In March it bought X ..., and in July it snapped up Y": the clauses share their subject
+            out.append(
+                Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), pronoun_of[sent])
+            )
+            continue
         if rtype == "we":
             # a quoted "we raised" is the company the article is about so far, not the nearest name
             before = Counter(
@@ -320,6 +341,7 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
         if speaker is not None:
             # "Volkswagen said it would take a stake": "it" is whoever said so
             out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), speaker.name))
+            pronoun_of.setdefault(sent, speaker.name)
             continue
         best: tuple[float, OrgMention] | None = None
         for m in mentions:
@@ -346,6 +368,8 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
         if best is None:
             continue
         out.append(Reference(t.start_char(start), t.end_char(end), t.span_text(start, end), best[1].name))
+        if rtype == "pronoun":
+            pronoun_of.setdefault(sent, best[1].name)
     return out
 
 
