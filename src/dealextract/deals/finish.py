@@ -81,6 +81,13 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     investors = final_roles(d)
     if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
         return None
+    if (
+        d.kind == "acquisition"
+        and d.valuation is not None
+        and (d.amount is None or same_amount(d.valuation, d.amount))
+    ):
+        # "a deal valuing the company at $4.2 billion": in a takeover the value is the price
+        d.amount, d.valuation = d.amount or d.valuation, None
     equivalents = article.equivalents_of(d.amount) if d.amount is not None else []
     on = d.date.value if d.date and d.date.value else article.published
     amount_usd, source, flags = usd_fields(d.amount, equivalents, on)
@@ -102,8 +109,7 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
         investors=investors,
         amount=d.amount,
         equivalents=equivalents,
-        # "valuing the company at $4.2 billion" in a takeover states its price, the deal's own amount
-        valuation=None if d.valuation and d.amount and same_amount(d.valuation, d.amount) else d.valuation,
+        valuation=d.valuation,
         amount_usd=amount_usd,
         amount_usd_source=source,
         flags=flags,
