@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from dealextract.deals.amounts import same_amount
+from dealextract.deals.amounts import definite, same_amount
 from dealextract.deals.drafts import Article, Draft
 from dealextract.deals.skeleton import Slot
 from dealextract.deals.status import status_of
@@ -79,6 +79,8 @@ def _kind(d: Draft) -> DealKind:
 def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
     investors = final_roles(d)
+    if d.amount is not None and definite(d.amount) is None:
+        d.amount = None  # "tens of millions of yuan" names no number: annotators record no amount
     if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
         return None
     if (
