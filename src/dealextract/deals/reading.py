@@ -224,6 +224,8 @@ def subject_before(sk: Skeleton, pos: int, people: bool = False) -> Slot | None:
     relative = _RELATIVE_BEFORE.search(sk.skel, max(0, pos - 60), pos)
     if relative:
         return sk.slots[int(relative.group(1))]  # "the backers of «o», which raised": «o» raised
+    if _UNNAMED_RELATIVE.search(sk.skel, max(0, pos - 60), pos):
+        return None  # "«o» spins off its lawn-mower unit, which raises «m»": the unit, unnamed, raised
     aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos)  # bounded: an aside is short
     if aside:
         head = _aside_head(sk, aside)
@@ -266,6 +268,10 @@ _OBJECT_OF_VERB = re.compile(
 
 
 # "«o», which raised", "«o» that has secured": a relative clause's subject is the name it follows.
+_UNNAMED_RELATIVE = re.compile(
+    r"(?<!»)(?<!»,),\s(?:which|who)\s(?:(?:also|has|have|had|recently|reportedly|now|just|earlier|previously"
+    r"|successfully)\s)*$"
+)
 _RELATIVE_BEFORE = re.compile(
     r"«o(\d+)»,?\s(?:which|that|who)\s(?:(?:also|has|have|had|recently|reportedly|now|just|earlier|previously"
     r"|successfully)\s)*$"
