@@ -17,7 +17,7 @@ _QUALIFIER = r"\s*(?:about|around|roughly|approximately|nearly|almost|some|more\
 
 
 _VALUATION_BEFORE = re.compile(
-    r"(?:valued\s(?:it\s|them\s|the\s\w+\s)?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s\w+|«o\d+»)?\s?at"
+    r"(?:valued\s(?:it\s|them\s|the\s(?:\w+\s){1,3})?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s(?:\w+\s){0,2}\w+|«o\d+»)?\s?at"
     r"|valuation\s(?:has\s)?(?:rose|rise|risen|jumped|climbed|surged|soared|increased|doubled|tripled|grew|fell"
     r"|dropped|climbs|rises|jumps)\s(?:\w+\s)?to"
     r"|value\s(?:of|at)|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
