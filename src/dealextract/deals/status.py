@@ -86,8 +86,10 @@ TALKS = re.compile(
 # "Amazon will invest up to $4 billion in X", "has agreed to lead": an investment promised on the
 # record, not yet made.
 COMMITTED = re.compile(
-    r"(?i)\b(?:will|(?:has\s|have\s)?agreed\sto|(?:has\s|have\s)?committed\sto|(?:has\s|have\s)?pledged\sto)\s"
-    r"(?:also\s)?(?:invest|inject|pour|put|provide|lead|back|fund)\b"
+    r"(?i)\b(?:(?:will|(?:has\s|have\s)?agreed\sto|(?:has\s|have\s)?committed\sto|(?:has\s|have\s)?pledged\sto)\s"
+    r"(?:also\s)?(?:invest|inject|pour|put|provide|lead|back|fund)"
+    # "Nvidia is investing $5 billion in Intel": announced, not yet done
+    r"|(?:is|are)\s(?:investing|injecting|pouring|putting))\b"
 )
 
 
