@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dealextract.mentions import OrgMention, Reference, register_extensions
+from dealextract.orgs.patterns import DEMONYMS
 from dealextract.orgs.places import bundled_place_forms
 from dealextract.tokens import TokenTable, table
 
@@ -241,9 +242,10 @@ _TIME_WORDS = frozenset(["in", "on", "at", "this", "last", "next", "early", "lat
 
 
 def _place_width(t: TokenTable, j: int) -> int:
-    """How many tokens from ``j`` name a bundled place (one or two), else 0."""
+    """How many tokens from ``j`` name a bundled place or a nationality ("the French startup"): one or
+    two, else 0."""
     places = bundled_place_forms()
-    if t.text[j].casefold() in places:
+    if t.text[j].casefold() in places or t.lower[j] in DEMONYMS:
         return 1
     if j + 1 < t.n and f"{t.text[j]} {t.text[j + 1]}".casefold() in places:
         return 2
@@ -320,8 +322,11 @@ def resolve(doc: Doc, orgs: list[OrgMention]) -> list[Reference]:
     main = counts.most_common(1)[0][0] if counts else None
     out: list[Reference] = []
     pronoun_of: dict[int, str] = {}  # sentence -> what its first resolved pronoun names
+    name_ends = {m.end for m in mentions}
     for start, end, rtype in _reference_spans(t):
         sent = sent_of[start]
+        if rtype == "noun" and start >= 2 and t.text[start - 1] == "," and start - 1 in name_ends:
+            continue  # "Lumière Labs, the French developer of ...": an apposition on the name, no reference
         if rtype == "pronoun" and sent in pronoun_of:
             # "In March it bought X ..., and in July it snapped up Y": the clauses share their subject
             out.append(
