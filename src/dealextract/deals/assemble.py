@@ -800,7 +800,18 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     draft = Draft("funding_round", places[0][2], "subject", amount=deal_money[0][1], has_verb=False)
     draft.round = pick_round(sk, places[0][1])
     draft.date = pick_date(sk, places[0][1])
+    terms = _BRACKET_TERMS.match(sk.skel, places[0][1])
+    if terms:  # "«o» («m», series b, «o2»)": the backer closes the bracket of terms
+        draft.add_investors(
+            Investor(sk.slots[int(i)], "participant", False) for i in terms.groups() if i is not None
+        )
     return draft
+
+
+# A newsletter's terms in brackets: "Fluxgate ($120M, Series B, Lightspeed)".
+_BRACKET_TERMS = re.compile(
+    r"\s*\(\s*«m\d+»[^()«»]{0,40}?,\s(?:led\sby\s)?«o(\d+)»(?:\s(?:and|&)\s«o(\d+)»)?\s*\)"
+)
 
 
 # "'We are thrilled to lead Kestin's Series A,' said Jane Doe, partner at Accel": an investor's own words

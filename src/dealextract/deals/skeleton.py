@@ -94,7 +94,7 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
     pieces.append(text[cursor:end].replace("«", "<").replace("»", ">"))
     cased = "".join(pieces)
     if "(" in cased:  # the aside patterns need their brackets or dashes: most sentences have none
-        cased = _ASIDE.sub("", cased)
+        cased = _ASIDE.sub(_bracket_aside, cased)
     if "–" in cased or "—" in cased:
         cased = _DASH_ASIDE.sub(_dash_aside, cased)
     skel = _lower_aligned(cased)
@@ -104,6 +104,14 @@ def build_skeleton(text: str, start: int, end: int, slots: list[Slot]) -> Skelet
     return Skeleton(
         start, end, text[start:end], skel, tuple(kept), cased, marks, tuple(m[0] for m in marks), rounds
     )
+
+
+def _bracket_aside(match: re.Match[str]) -> str:
+    """A short bracket is dropped, unless it names a round ("Hexwise raised $9M (Seed)")."""
+    return match.group() if _ROUND_WORD.search(match.group()) else ""
+
+
+_ROUND_WORD = re.compile(r"\b(?:[Ss]eed|[Ss]eries\s[A-K]|[Aa]ngel|[Pp]re-[A-K]|[Pp]re-[Ss]eed|[Pp]re-IPO)\b")
 
 
 def _dash_aside(match: re.Match[str]) -> str:

@@ -1991,6 +1991,8 @@ _DIGEST_SEPARATORS = frozenset([":", "–", "—", "-", "|"])
 def _digest_amount_after(t: TokenTable, i: int, limit: int) -> bool:
     """Whether an amount follows the name's separator in a digest line, past a short bracket ("(Berlin)")."""
     if t.text[i] == "(":
+        if _money_like(t, i + 1, limit):
+            return True  # "Fluxgate ($120M, Series B, Lightspeed)": the deal's terms in brackets
         close = next((k for k in range(i + 1, min(limit, i + 6)) if t.text[k] == ")"), None)
         if close is None:
             return False
