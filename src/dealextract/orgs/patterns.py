@@ -2019,6 +2019,13 @@ def _money_like(t: TokenTable, i: int, limit: int) -> bool:
     return False
 
 
+#: Nouns before "from" that make the name after it a backer ("participation from X", "a seed from X").
+_FROM_HEADS = frozenset(
+    ["participation", "investment", "investments", "funding", "backing", "support", "capital", "investors",
+     "money", "financing", "round", "line", "facility", "loan", "debt", "seed", "extension", "tranche", "raise"]
+)  # fmt: skip
+
+
 def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     """ "led by X", "backed by X", "investors including X", "participation from X", "acquired X"."""
     i = run.start - 1
@@ -2055,24 +2062,11 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         ) or (i - 1 >= floor and lower[i - 1] in {"led", "backed"})
     if word == "from" and i - 1 >= floor and (lower[i - 1] in _AMOUNT_ENDS or t.like_num[i - 1]):
         return True  # "raised $5 million from X", "€5m from X"
-    if word == "from":
-        return i - 1 >= floor and lower[i - 1] in {
-            "participation",
-            "investment",
-            "investments",
-            "funding",
-            "backing",
-            "support",
-            "capital",
-            "investors",
-            "money",
-            "financing",
-            "round",
-            "line",  # "a credit line from X"
-            "facility",
-            "loan",
-            "debt",
-        }
+    if word == "from":  # "participation from X", "a credit line from X", "a Series B from X"
+        return i - 1 >= floor and (
+            lower[i - 1] in _FROM_HEADS
+            or (i - 2 >= floor and lower[i - 2] == "series" and len(lower[i - 1]) <= 2)
+        )
     if word == "as" and i - 1 >= floor and lower[i - 1] == "such":
         return not _products_before(t, i - 1, floor)  # not "models such as X"
     if word == "at":  # "a professor at UCLA", "a partner at Kleiner Perkins"
