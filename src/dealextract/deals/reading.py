@@ -237,8 +237,10 @@ def subject_before(sk: Skeleton, pos: int, people: bool = False) -> Slot | None:
         if slot.kind != "o":
             continue
         if governed(sk, ps):
-            if _CONSORTIUM_LED_BY.search(sk.skel, max(0, ps - 50), ps):
-                return slot  # "a consortium led by «o» agreed to buy": «o» heads the buyers
+            if _CONSORTIUM_LED_BY.search(sk.skel, max(0, ps - 50), ps) or _BOARD_OF.search(
+                sk.skel, max(0, ps - 30), ps
+            ):
+                return slot  # "a consortium led by «o» agreed to buy", "the board of «o» ... to raise"
             continue
         after = sk.skel[pe : pe + 10]
         if after.startswith(_MODIFIER_SUFFIXES) or _ROLE_NOUN_AFTER.match(sk.skel, pe):
@@ -248,6 +250,9 @@ def subject_before(sk: Skeleton, pos: int, people: bool = False) -> Slot | None:
         return slot
     return None
 
+
+# "The board of «o» has passed a special resolution to allot ... shares to raise «m»": the company acts.
+_BOARD_OF = re.compile(r"\b(?:the\s)?(?:board|board\sof\sdirectors|directors|shareholders)\sof\s$")
 
 # "a consortium led by «o»", "a group of investors led by «o»": the buyers, named by their leader.
 _CONSORTIUM_LED_BY = re.compile(

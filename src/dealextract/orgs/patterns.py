@@ -1402,6 +1402,7 @@ _OF_HEADS = frozenset(
         "takeover",
         "buyout",
         "merger",
+        "board",  # "the board of Zypto"
         "sale",
         "divestiture",
         "divestment",
