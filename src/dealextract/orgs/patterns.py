@@ -821,6 +821,10 @@ DEMONYMS = frozenset(
 
 NOT_ORG_WORDS = DEMONYMS | frozenset(
     [
+        # technologies written in capitals ("VR headset maker X")
+        "vr",
+        "ar",
+        "xr",
         # kinds of AI in title-case headlines ("... Insurance Claims with Agentic AI")
         "agentic",
         "generative",
