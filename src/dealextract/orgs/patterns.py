@@ -1755,7 +1755,10 @@ _COMMA_DESCRIPTORS = frozenset(
      "fintech", "insurtech", "biotech", "chipmaker", "automaker", "carmaker", "unicorn", "specialist",
      "outfit", "retailer", "broker", "brokerage", "airline", "supplier", "subsidiary", "unit", "affiliate",
      "parent", "owner", "rival", "competitor", "peer", "newspaper", "outlet", "publication", "agency",
-     "regulator", "distributor", "producer"]
+     "regulator", "distributor", "producer",
+     # plurals before the names they enumerate: "two Japanese corporations, Mitsui and Itochu"
+     "corporations", "companies", "firms", "groups", "conglomerates", "banks", "insurers", "carmakers",
+     "automakers", "chipmakers", "giants", "investors", "backers", "funds"]
 )  # fmt: skip
 
 
