@@ -354,6 +354,8 @@ LEFT_TRIGGERS = frozenset(
         "backers",
         "joined",
         "backs",  # "Sequoia backs Pellora with $25 million"
+        "buying",  # "X is buying Y"
+        "purchased",
     ]
 )
 #: Words after a name that make it the subject of a deal or a statement.
@@ -1683,6 +1685,11 @@ def _person_name_after(t: TokenTable, k: int, limit: int) -> bool:
     )
 
 
+#: Verbs of making a deal before "a deal" ("X agreed a deal to buy Y", "X struck a deal").
+_DEAL_MAKING = frozenset(
+    ["agreed", "agrees", "struck", "strikes", "signed", "signs", "inked", "inks", "reached"]
+)
+
 #: Adverbs between a company and its verb ("X today announced").
 _TIME_ADVERBS = frozenset(
     ["today", "yesterday", "recently", "quietly", "officially", "finally", "now", "just"]
@@ -1722,6 +1729,7 @@ _CUES_AFTER = (
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
     | _SAYING
     | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes", "doubled", "doubles"}
+    | _DEAL_MAKING
     | _TIME_ADVERBS
     | _LEADER_TITLES
     | {"co"}
@@ -1924,6 +1932,16 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
     if word in {"doubled", "doubles"} and nxt == "down":  # "X doubled down on Y"
         return True
+    if word in {"has", "have", "had"} and nxt in _DEAL_MAKING:
+        word, after = nxt, after + 1  # "X has agreed a deal to buy Y"
+        nxt = lower[after] if after < limit else ""
+    if word in _DEAL_MAKING and nxt in {"a", "an"} and after + 1 < limit:
+        return t.lower[after + 1] in {
+            "deal",
+            "agreement",
+            "definitive",
+            "binding",
+        }  # "X struck a deal to buy Y"
     if word in {"wrote", "writes"} and nxt in {"a", "the"}:  # "X wrote a $60 million check"
         return any(w in {"check", "cheque"} for w in lower[i + 2 : min(i + 8, limit)])
     if word in {"took", "takes"} and nxt in {"a", "the"}:  # "X took a chunk of $15m", "took a 20% stake"
