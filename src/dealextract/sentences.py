@@ -63,6 +63,10 @@ MIN_SENTENCE_TOKENS = 100
 MAX_GAP = 40
 
 
+#: Legal forms written with a full stop, which the tokenizer keeps on the word.
+_LEGAL_DOTTED = ("Inc.", "Ltd.", "Corp.", "Co.", "Plc.", "LLC.", "L.L.C.", "N.V.", "S.A.", "B.V.")
+
+
 class SentenceSplitter(Stateless):
     """Marks sentence starts and records the sentences' character spans."""
 
@@ -72,6 +76,7 @@ class SentenceSplitter(Stateless):
         self._closers = np.array([strings.add(s) for s in _CLOSERS], dtype=np.uint64)
         self._openers = np.array([strings.add(s) for s in _OPENERS], dtype=np.uint64)
         self._soft = np.array([strings.add(s) for s in _SOFT], dtype=np.uint64)
+        self._legal = np.array([strings.add(s) for s in _LEGAL_DOTTED], dtype=np.uint64)
         self._dot_cache: dict[int, bool] = {}
         self._shape_cache: dict[int, bool] = {}
 
@@ -121,7 +126,12 @@ class SentenceSplitter(Stateless):
         dotted = self._dotted(doc, suffix) & ~final
         opens = np.zeros(n, dtype=bool)
         opens[:-1] = (stop[1:] == 1) & (title[1:] == 1)
-        final = final | (dotted & opens)
+        # "... from Tarn Capital Ltd. Sequoia also joined": after a legal form, one capitalised word
+        # followed by a lower-case one opens a sentence ("Acme Inc. Chief Executive ..." does not)
+        legal = np.isin(orth, self._legal)
+        one_name = np.zeros(n, dtype=bool)
+        one_name[:-3] = (space[1:-2] == 0) & (title[1:-2] == 1) & ~legal[1:-2] & (lower[2:-1] == 1)
+        final = final | (dotted & opens) | (legal & one_name)
         closer = np.isin(orth, self._closers)
         starts = np.zeros(n, dtype=bool)
         starts[0] = True
