@@ -153,7 +153,7 @@ _OWNER_GAP = re.compile(
 # "«o» executive «p»", "«o» co-founder «p»": a person named by the company they work or worked for.
 _EMPLOYER_GAP = re.compile(
     r"(?:'s\s|’s\s|\s)(?:executive|veteran|alum|alumnus|partner|founder|co-founder|cofounder|ceo|cto|chairman"
-    r"|president|engineer|researcher|chief\sexecutive)\s"
+    r"|president|engineer|researcher|chief\sexecutive|star|player|athlete)\s"
 )
 
 
