@@ -1253,7 +1253,19 @@ def _context_draft(
             return draft
         # "led by China Mobile's investment arm": a possessive that names an investor, not a deal
     if any(role == "deal" for _, _, _, role in found_money):
-        return None  # the sentence states an amount of its own: a deal whose target we did not find
+        # the sentence states an amount of its own: a deal whose target we did not find, unless it
+        # speaks of "the investment" whose amount the deal just told lacks ("X is raising at a $2bn
+        # valuation. Y is leading the investment, which could total $150 million")
+        latest = recent[-1] if recent else None
+        if (
+            latest is not None
+            and latest.amount is None
+            and not latest.earlier
+            and index - latest.last_sentence <= 2
+            and _DEFINITE_ROUND.search(sk.skel)
+        ):
+            return latest
+        return None
     round_here = pick_round(sk, 0)
     candidates = [
         d

@@ -823,6 +823,20 @@ DEMONYMS = frozenset(
 
 NOT_ORG_WORDS = DEMONYMS | frozenset(
     [
+        # deal verbs capitalised in title-case headlines ("X Is Said to Raise Funds at ...")
+        "raise",
+        "raises",
+        "raised",
+        "raising",
+        "secures",
+        "lands",
+        "bags",
+        "nabs",
+        "snags",
+        "closes",
+        "acquires",
+        "buys",
+        "invests",
         # technologies written in capitals ("VR headset maker X")
         "vr",
         "ar",
