@@ -60,6 +60,9 @@ RAISE_WEAK = (
     r"|completing|gets|got|getting|scored|scores|picked\sup|picks\sup|obtained|obtains|won|wins"
     r"|banked|banks|announced|announces|unveiled|unveils|collected|collects|fetched|fetches"
     r"|finalised|finalized|sealed|seals|wrapped\sup|wraps\sup|kicked\soff|launched|launches"
+    # "the company is seeking $5-10 million in seed funding": a planned raise (status.PLANNED), but
+    # only with an amount ("seeking investors in the Gulf" names no raise of its own)
+    r"|seeking(?=\s(?:about\s|around\s|up\sto\s|as\smuch\sas\s)?«m)|seeks(?=\s(?:about\s|around\s|up\sto\s)?«m)"
 )
 # "raised money from X", "secured fresh capital": a raise that names no amount and no round.
 MONEY_OBJECT_RE = re.compile(

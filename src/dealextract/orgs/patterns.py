@@ -1551,6 +1551,9 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
         or (lower[s] in _DESCRIPTOR_AT_START and s + 1 < e and _line_start(t, s))
     ):
         s += 1
+    of = _place_after_of(lower, s, e)
+    if of is not None:
+        e = of  # "Harbourline Bio of Hong Kong raised": where the company is from, not its name
     while e > s and text[e - 1] in {"-", "&", ","}:
         e -= 1
     while e > s and lower[e - 1] in {"of", "for", "and"}:
@@ -1558,6 +1561,25 @@ def trim_run(t: TokenTable, run: Run) -> Run | None:
     if s >= e:
         return None
     return run if s == run.start and e == run.end else Run(s, e)
+
+
+#: Words before "of <place>" that make the place part of the name ("Bank of China", "University of Tokyo").
+_OF_INSTITUTIONS = frozenset(
+    ["bank", "university", "institute", "college", "government", "ministry", "state", "republic", "city", "port",
+     "museum", "school", "academy", "council", "authority", "commission", "chamber", "association", "federation",
+     "league", "district", "province", "corporation", "exchange", "society", "foundation", "hospital", "kingdom"]
+)  # fmt: skip
+
+
+def _place_after_of(lower: list[str], s: int, e: int) -> int | None:
+    """Where "of" starts when the run ends in "of" and a bundled place after a name that is no institution
+    ("Harbourline Bio of Hong Kong"), else None."""
+    for k in range(e - 2, s, -1):
+        if lower[k] == "of":
+            if lower[k - 1] in _OF_INSTITUTIONS or k - s < 1:
+                return None
+            return k if " ".join(lower[k + 1 : e]) in bundled_place_forms() else None
+    return None
 
 
 def opens_with_nationality(t: TokenTable, run: Run) -> bool:
