@@ -781,7 +781,14 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
         return None
     deal_money = [(ps, m) for ps, _, m, role in found_money if role == "deal"]
     if not deal_money:
-        return None
+        undisclosed = _UNDISCLOSED_LISTING.match(sk.skel, places[0][1])
+        if undisclosed is None:
+            return None
+        # "X: undisclosed Series B led by Y": a listing whose amount is kept quiet
+        draft = Draft("funding_round", places[0][2], "subject", has_verb=False)
+        draft.round = pick_round(sk, places[0][1])
+        draft.date = pick_date(sk, places[0][1])
+        return draft
     if not re.search(
         r"\b(?:round|series|seed|angel|pre-[a-f]|funding|financing|led\sby|debt|credit|investment)\b", sk.skel
     ):
@@ -806,6 +813,13 @@ def _nominal_draft(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
             Investor(sk.slots[int(i)], "participant", False) for i in terms.groups() if i is not None
         )
     return draft
+
+
+# "Tessellate: undisclosed Series B led by Lux Capital", "X – an undisclosed seed round from Y"
+_UNDISCLOSED_LISTING = re.compile(
+    r"\s?[:\-–—]\s(?:an?\s)?undisclosed\s(?:amount\s|sum\s)?(?:in\s)?(?:[\w\-]+\s)?"
+    r"(?:series\s[a-k]\+?|seed|angel|pre-[a-f]|round|funding|financing|investment)\b"
+)
 
 
 # A newsletter's terms in brackets: "Fluxgate ($120M, Series B, Lightspeed)".

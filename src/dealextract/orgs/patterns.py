@@ -2061,7 +2061,8 @@ def _digest_amount_after(t: TokenTable, i: int, limit: int) -> bool:
         i = close + 1
     if i >= limit or t.text[i] not in _DIGEST_SEPARATORS or (t.text[i] == "-" and not t.ws[i - 1]):
         return False
-    return _money_like(t, i + 1, limit)
+    # "Tessellate: undisclosed Series B led by ...": a listing whose amount is kept quiet
+    return _money_like(t, i + 1, limit) or (i + 1 < limit and t.lower[i + 1] == "undisclosed")
 
 
 def _line_start(t: TokenTable, i: int) -> bool:
