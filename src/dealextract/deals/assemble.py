@@ -380,6 +380,10 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
     if not stated and not pending:
         _restatement(sk, index, found_money, recent)
         _quoted_backer(sk, index, recent)
+        earlier = _earlier_round_closed(sk)
+        if earlier is not None:
+            earlier.add_sentence(sk, index)
+            stated.append(earlier)
     _whole_round(sk, index, stated, recent, reach)
     for draft in pending:
         # a bare role ("X led the round after co-leading a $40m extension") is about the deal told
@@ -1292,6 +1296,22 @@ def _context_draft(
     elif _DEBT_WORDS.search(sk.skel):
         candidates = [d for d in candidates if d.round == "Debt"] or candidates
     return candidates[-1] if candidates else None
+
+
+def _earlier_round_closed(sk: Skeleton) -> Draft | None:
+    """ "... and its last round closed barely eight months ago": the company's previous round, told by
+    when it closed, as a deal of its own (dated by the sentence)."""
+    past = _EARLIER_ROUND.search(sk.skel)
+    if past is None or not _CLOSED_AFTER.match(sk.skel, past.end()):
+        return None
+    draft = Draft("funding_round", sk.slots[int(past.group(1))], "possessive")
+    draft.round = pick_round(sk, past.start())
+    draft.date = pick_date(sk, past.start())
+    draft.earlier = True
+    return draft
+
+
+_CLOSED_AFTER = re.compile(r"\s(?:(?:was|had|has)\s)?(?:only\s|just\s)?(?:closed|completed|ended|came)\b")
 
 
 # "Its previous round", "the company's last funding": a round told as the company's history.
