@@ -63,6 +63,8 @@ RAISE_WEAK = (
     # "the company is seeking $5-10 million in seed funding": a planned raise (status.PLANNED), but
     # only with an amount ("seeking investors in the Gulf" names no raise of its own)
     r"|seeking(?=\s(?:about\s|around\s|up\sto\s|as\smuch\sas\s)?«m)|seeks(?=\s(?:about\s|around\s|up\sto\s)?«m)"
+    # "expects to open a Series B of 500 million yuan"
+    r"|open(?:s|ed|ing)?(?=\s(?:a|an|its)\s(?:new\s)?(?:series|round|funding|financing|seed|pre-))"
 )
 # "raised money from X", "secured fresh capital": a raise that names no amount and no round.
 MONEY_OBJECT_RE = re.compile(

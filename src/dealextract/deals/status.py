@@ -16,8 +16,9 @@ from dealextract.records import DealStatus
 PLANNED = re.compile(
     r"""(?ix)\b(?:
         in\s(?:advanced\s|early\s|preliminary\s)?(?:talks|discussions|negotiations)
-      | (?:plans?|planning|plotting|aims?|aiming|looking|seeking|hoping|set|preparing|expected|considering|mulling|poised)
-        \sto\s(?:raise|acquire|buy|invest|close|secure|take\sover|sell|reveal|announce|unveil|lead|join)
+      | (?:plans?|planning|plotting|aims?|aiming|looking|seeking|hoping|set|preparing|expected|expects?|considering
+          |mulling|poised)
+        \sto\s(?:raise|acquire|buy|invest|close|secure|take\sover|sell|reveal|announce|unveil|lead|join|open|launch)
       | (?<!amount\sit\s)(?<!amount\sthey\s)(?<!what\sit\s)(?:is|are|was)\s(?:seeking|raising|looking\sto)
       | seeks?\sto\sraise
       | (?:would|could|may|might)\s(?:raise|value|invest|acquire|buy)
