@@ -76,20 +76,23 @@ def _kind(d: Draft) -> DealKind:
     return "investment" if d.round == "Strategic" else "funding_round"
 
 
+def _settle_amount(d: Draft) -> None:
+    """The draft's amount and valuation as the record states them, whichever rule found them: a vague
+    amount ("tens of millions of yuan") is none, as annotators record it; in a takeover "a deal valuing
+    the company at $4.2 billion" states the price, the deal's amount, and no separate valuation."""
+    if d.amount is not None and definite(d.amount) is None:
+        d.amount = None
+    value = d.valuation if d.kind == "acquisition" else None
+    if value is not None and (d.amount is None or same_amount(value, d.amount)):
+        d.amount, d.valuation = d.amount or value, None
+
+
 def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
     investors = final_roles(d)
-    if d.amount is not None and definite(d.amount) is None:
-        d.amount = None  # "tens of millions of yuan" names no number: annotators record no amount
+    _settle_amount(d)
     if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
         return None
-    if (
-        d.kind == "acquisition"
-        and d.valuation is not None
-        and (d.amount is None or same_amount(d.valuation, d.amount))
-    ):
-        # "a deal valuing the company at $4.2 billion": in a takeover the value is the price
-        d.amount, d.valuation = d.amount or d.valuation, None
     equivalents = article.equivalents_of(d.amount) if d.amount is not None else []
     on = d.date.value if d.date and d.date.value else article.published
     amount_usd, source, flags = usd_fields(d.amount, equivalents, on)
