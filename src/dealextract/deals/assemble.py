@@ -314,6 +314,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             draft.valuation = pick_valuation(
                 [f for f in found_money if not in_other_clause(f[0], window, claimed)]
             )
+            draft.clause = (sk.start, _clause_text(sk, t, window))
             draft.add_sentence(sk, index)
             if draft.target_how == "pending":
                 # "X led the Series B": a round right by a bare role is the deal's; further on it is
@@ -363,6 +364,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 owner = _round_of_subject(sk, cue_start, cue_end)
                 if owner is None:
                     continue
+                owner.clause = (sk.start, sk.skel[: sk.end_of(investors[-1].slot)])
                 owner.add_sentence(sk, index)
                 stated.append(owner)
         if owner is None:
@@ -1183,6 +1185,21 @@ def _trigger_windows(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[Trigge
                 end = after[0]
         out.append((t, (min(start, t.start), max(end, t.end))))
     return out
+
+
+def _clause_text(sk: Skeleton, t: Trigger, window: tuple[int, int]) -> str:
+    """The words of the clause a trigger stands in: from the clause break before it (or the sentence
+    start) to its window's end or the next break that opens a clause with a new name as its subject
+    (", while «o» is reportedly preparing an IPO")."""
+    before = _last_break(sk.skel, 0, t.start)
+    end = window[1]
+    after = _NEW_SUBJECT_BREAK.search(sk.skel, t.end, end)
+    if after is not None:
+        end = after.start()
+    return sk.skel[before[1] if before else 0 : end]
+
+
+_NEW_SUBJECT_BREAK = re.compile(r",\s(?:and|but|while|whereas)\s(?:[\w\-]+\s){0,4}?«o\d+»|;\s")
 
 
 def _last_break(skel: str, start: int, end: int) -> tuple[int, int] | None:

@@ -42,6 +42,9 @@ class Draft:
     parts: list[Money] = field(default_factory=list)  # amounts told as part of ``amount`` (one investor's)
     date_from_publication: bool = False
     anchor: int = 0  # where in its sentence the draft's own words end (for attaching later lists)
+    # (sentence start, the words of the clause that states the deal): its status is read from them, not
+    # from the whole sentence ("X closed a round, and Y is in talks to raise": X's deal is completed)
+    clause: tuple[int, str] | None = None
     last_sentence: int = 0
     sentence_starts: set[int] = field(default_factory=set)  # of ``sentences``, for a constant-time test
 

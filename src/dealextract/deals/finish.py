@@ -102,7 +102,9 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
         flags.append("amount_not_stated")
     if d.date_from_publication:
         flags.append("date_from_publication")
-    evidence_text = " ".join(sk.text for sk in d.sentences)
+    evidence_text = " ".join(
+        d.clause[1] if d.clause is not None and sk.start == d.clause[0] else sk.text for sk in d.sentences
+    )
     kind = _kind(d)
     evidence = [
         Span(text=sk.text, start=sk.start, end=sk.end) for sk in sorted(d.sentences, key=lambda s: s.start)
