@@ -1167,6 +1167,9 @@ _ROUND_BEFORE_CUE = re.compile(
 )
 
 
+_DATELINE = re.compile(r"[^«]{0,60}«d\d+»\s(?:\([^)]{0,40}\)\s)?[-–—]{1,2}\s")
+
+
 def _trigger_windows(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[Trigger, tuple[int, int]]]:
     """Each trigger with the stretch of its sentence that is its own: from the trigger to the next one,
     or, where a clause break (", and", "; ") stands between two triggers, from the break before it to
@@ -1175,10 +1178,14 @@ def _trigger_windows(sk: Skeleton, triggers: list[Trigger]) -> list[tuple[Trigge
     out = []
     for i, t in enumerate(triggers):
         start, end = t.start, triggers[i + 1].start if i + 1 < len(triggers) else len(sk.skel)
-        if i > 0:
-            before = _last_break(sk.skel, triggers[i - 1].end, t.start)
-            if before is not None:
-                start = before[1]
+        before = _last_break(sk.skel, triggers[i - 1].end if i > 0 else 0, t.start)
+        if before is not None:
+            start = before[1]
+        elif i == 0:
+            # the first trigger's clause opens the sentence ("«o» said «d» it had raised"), after any
+            # dateline ("beijing, «d» - "), whose date is the wire's, not the deal's
+            dateline = _DATELINE.match(sk.skel)
+            start = dateline.end() if dateline is not None and dateline.end() <= t.start else 0
         if i + 1 < len(triggers):
             after = _last_break(sk.skel, t.end, end)
             if after is not None:

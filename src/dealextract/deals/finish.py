@@ -120,7 +120,9 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
         amount_usd=amount_usd,
         amount_usd_source=source,
         flags=flags,
-        round=d.round,
+        # a takeover has no round: "debt financing" or "Series B" near it is how it is paid for or what
+        # the target raised before
+        round=None if kind == "acquisition" else d.round,
         date=d.date,
         models=models_of(d.target.name, article.models),
         evidence=evidence,

@@ -1964,7 +1964,14 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return True  # "take X private"
     if word in _PART_NOUNS:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
-    if word in {"took", "takes", "snapped", "snaps", "agreed", "agrees"} and nxt in {"over", "up", "to"}:
+    if word in {"has", "have", "had"} and nxt in {"agreed", "taken", "snapped"}:
+        word, after = nxt, after + 1  # "X has agreed to be taken over by Y", "X has snapped up Y"
+        nxt = lower[after] if after < limit else ""
+    if word in {"took", "takes", "taken", "snapped", "snaps", "agreed", "agrees"} and nxt in {
+        "over",
+        "up",
+        "to",
+    }:
         return True  # "X took over Y", "X snapped up Y", "X agreed to acquire Y"
     if word in {"doubled", "doubles"} and nxt == "down":  # "X doubled down on Y"
         return True
