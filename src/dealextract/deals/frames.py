@@ -117,6 +117,8 @@ INVEST_RE = re.compile(
           |co-led|co-leads|co-leading|co-lead|coled|jointly\sled|jointly\slead|co-headed)
       | (?P<lead>led|leads|lead(?=\s+(?:the|a|an|its|this|their|that)\b|\s+«m|\s*[,.;]|\s*$)
           |leading(?=\s(?:a|an|the|its)\s(?:[\w\-]+\s){0,3}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:round|investment|financing|funding|raise)\b)
+          # "with «o» leading and «o» joining": a name and its participle alone
+          |(?<=»\s)leading(?=\s?[,.;]|\sand\s|$)
           |spearheaded|spearheads
           |anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
