@@ -225,6 +225,8 @@ _LISTING_AFTER = re.compile(
 )
 
 
+# the words between a cue and a fund that is the backer ("from Swedish pension fund «o»")
+_BACKER_BEFORE_FUND = re.compile(r"\b(?:from|by|with)\s(?:(?!«)[\w\-]+\s){0,4}$")
 # a fund (noun) raised, not money raised "to fund" something
 _FUND_WORD = re.compile(rf"\b(?<!-)(?<!to\s)(?<!help\s)(?:fund|funds|{F.FUND_VEHICLE})\b")
 
@@ -249,8 +251,12 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     )
     if negative and (first_positive is None or negative.start() < first_positive):
         return False
-    if _FUND_WORD.search(window[:100]) and not re.search(
-        r"\b(?:round|series|seed|funding|financing|startup|company)\b", window[:100]
+    fund_word = _FUND_WORD.search(window[:100])
+    if (
+        fund_word is not None
+        # "an investment from Swedish pension fund «o»": the fund is the backer, not what was raised
+        and not _BACKER_BEFORE_FUND.search(window, max(0, fund_word.start() - 60), fund_word.start())
+        and not re.search(r"\b(?:round|series|seed|funding|financing|startup|company)\b", window[:100])
     ):
         return False
     if t.family == "raise":

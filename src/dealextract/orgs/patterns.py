@@ -330,6 +330,28 @@ HEAD_NOUNS = frozenset(
         "portal",
         "site",
         "website",
+        # "Norwegian utility Statkraft", "telecoms carrier X", "drugmaker X", "Indian conglomerate X"
+        "utility",
+        "utilities",
+        "miner",
+        "miners",
+        "telco",
+        "telcos",
+        "telecom",
+        "carrier",
+        "carriers",
+        "drugmaker",
+        "drugmakers",
+        "steelmaker",
+        "refiner",
+        "shipper",
+        "broadcaster",
+        "consultancy",
+        "insurers",
+        "foodmaker",
+        "wholesaler",
+        "charity",
+        "nonprofit",
     ]
 )
 #: Words (lower case) that open a list of organisations after them ("led by", "including").
@@ -1505,7 +1527,8 @@ _SUBJECT_WORDS = frozenset(
 _DESCRIPTOR_AT_START = frozenset(
     ["rival", "rivals", "competitor", "startup", "start-up", "fintech", "insurtech", "chipmaker", "automaker",
      "carmaker", "parent", "owner", "peer", "biotech", "medtech", "healthtech", "edtech", "proptech", "agritech",
-     "cleantech", "deeptech", "regtech", "legaltech"]
+     "cleantech", "deeptech", "regtech", "legaltech", "drugmaker", "steelmaker", "refiner", "miner", "telco",
+     "broadcaster", "conglomerate", "wholesaler", "insurer", "lender", "retailer", "foodmaker"]
 )  # fmt: skip
 
 _KEEP_AT_START = frozenset(
