@@ -144,13 +144,14 @@ INVEST_RE = re.compile(
 
 ACQUIRE_RE = re.compile(  # not inside a hyphenated word: "buy-now-pay-later company X acquired"
     r"""(?<![-\w])(?:
-        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by
+        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup|scooped\sup)\s+by
           # "X was sold to Y", "agreed to be sold to Y", "X sold itself to Y": X is bought
           |(?:was|were|is|are|be|been|being)\s(?:[a-z]+ly\s)?sold\s(?:off\s)?to
           |(?:sold|sells|sell|selling)\sitself\sto)
       | (?P<nominal>(?:acquisition|purchase|takeover|buyout|buy-out)\s+of)
       | (?P<active>acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases
-          |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup
+          |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup|snapping\sup
+          |scooped\sup|scoops\sup|scooping\sup
           |swallowed|absorbed|merged\swith|merge\swith)
     )\b(?!-)""",
     re.X,

@@ -301,6 +301,10 @@ def _aside_head(sk: Skeleton, aside: re.Match[str]) -> Slot:
 def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     """Who does what the verb at ``pos`` says: the list right before it ("«o1» and «o2» co-led"), else
     its subject ("«o», a Beijing fund, led")."""
+    if _CONNECTIVE_BEFORE.search(sk.skel, max(0, pos - 12), pos) and _PARTICIPLE.match(sk.skel, pos):
+        # "«o» bought «o2» for ..., after snapping up «o3»": the participle's subject is the sentence's
+        lead = _LEADING_SUBJECT.match(sk.skel)
+        return [sk.slots[int(lead.group(1))]] if lead is not None and lead.end() <= pos else []
     listed = list_before(sk, pos)
     aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos) if listed else None
     if listed and (aside is None or _aside_head(sk, aside) in listed):
@@ -314,6 +318,12 @@ def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     # "«o1» and «o2» along with a strategic outlay by «o3» have funded": the subject is coordinated
     together = list_before(sk, sk.end_of(subject))
     return together if len(together) > 1 and together[-1] is subject else [subject]
+
+
+_CONNECTIVE_BEFORE = re.compile(r"\b(?:after|before|while|since|following|besides|by)\s$")
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+# the subject that opens a sentence, after a time phrase or dateline at most ("on «d» «o» said")
+_LEADING_SUBJECT = re.compile(r"(?:[^«]{0,60}?«d\d+»,?\s(?:[-–—]\s)?)?«o(\d+)»(?!'s|’s)\s")
 
 
 # "with «o» paying", "with «o» investing": an absolute clause whose subject is the name after "with".

@@ -840,7 +840,14 @@ DEMONYMS = frozenset(
      "singaporean", "israeli", "emirati", "saudi", "taiwanese", "asian", "dutch", "swiss", "italian", "spanish",
      "canadian", "australian", "brazilian", "mexican", "russian", "thai", "vietnamese", "indonesian",
      "malaysian", "turkish", "swedish", "danish", "norwegian", "finnish", "irish", "belgian", "austrian",
-     "polish", "african", "arab"]
+     "polish", "african", "arab",
+     "chilean", "peruvian", "colombian", "argentine", "argentinian", "uruguayan", "venezuelan", "ecuadorian",
+     "bolivian", "paraguayan", "nigerian", "kenyan", "egyptian", "ghanaian", "moroccan", "tunisian",
+     "ethiopian", "rwandan", "ugandan", "tanzanian", "senegalese", "ivorian", "algerian", "pakistani",
+     "bangladeshi", "nepali", "filipino", "cambodian", "mongolian", "kazakh", "uzbek", "iranian", "iraqi",
+     "jordanian", "lebanese", "qatari", "kuwaiti", "bahraini", "omani", "greek", "portuguese", "czech",
+     "slovak", "hungarian", "romanian", "bulgarian", "croatian", "serbian", "slovenian", "ukrainian",
+     "estonian", "latvian", "lithuanian", "icelandic", "nordic", "scandinavian"]
 )  # fmt: skip
 
 NOT_ORG_WORDS = DEMONYMS | frozenset(
@@ -1787,7 +1794,8 @@ _CUES_AFTER = (
     RIGHT_TRIGGERS
     | {",", "–", "—", "(", "-", "'s", "’s", "'", "’", ":", "reported", "reports", "also"}
     | _SAYING
-    | {"took", "takes", "snapped", "snaps", "agreed", "agrees", "wrote", "writes", "doubled", "doubles"}
+    | {"took", "takes", "snapped", "snaps", "scooped", "scoops", "agreed", "agrees", "wrote", "writes"}
+    | {"doubled", "doubles"}
     | _DEAL_MAKING
     | _TIME_ADVERBS
     | _LEADER_TITLES
@@ -1987,10 +1995,20 @@ def right_trigger(t: TokenTable, run: Run, limit: int) -> bool:
         return True  # "take X private"
     if word in _PART_NOUNS:
         return run.start > 0 and lower[run.start - 1] in {"its", "their"}  # "its Altera unit"
-    if word in {"has", "have", "had"} and nxt in {"agreed", "taken", "snapped"}:
+    if word in {"has", "have", "had"} and nxt in {"agreed", "taken", "snapped", "scooped"}:
         word, after = nxt, after + 1  # "X has agreed to be taken over by Y", "X has snapped up Y"
         nxt = lower[after] if after < limit else ""
-    if word in {"took", "takes", "taken", "snapped", "snaps", "agreed", "agrees"} and nxt in {
+    if word in {
+        "took",
+        "takes",
+        "taken",
+        "snapped",
+        "snaps",
+        "scooped",
+        "scoops",
+        "agreed",
+        "agrees",
+    } and nxt in {
         "over",
         "up",
         "to",
@@ -2175,7 +2193,15 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word == ":":  # "Photo: Getty Images", "Source: Crunchbase"
         return i - 1 >= floor and lower[i - 1] in _CREDIT_WORDS and _line_start(t, i - 1)
     if word in ("up", "over") and i - 1 >= floor:  # "snapped up X", "took over X"
-        return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {"snapped", "snaps", "snapping", "snap"}
+        return lower[i - 1] in _TAKE_FORMS or lower[i - 1] in {
+            "snapped",
+            "snaps",
+            "snapping",
+            "snap",
+            "scooped",
+            "scoops",
+            "scooping",
+        }
     if word == "of":  # "acquisition of X", "a unit of X", "the co-founder of X"
         return i - 1 >= floor and (lower[i - 1] in _OF_HEADS or lower[i - 1] in _FOUNDERS)
     if word in {"values", "valued", "valuing", "value"}:  # "the round values Kredo at $300 million"
