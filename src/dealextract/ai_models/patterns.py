@@ -383,7 +383,11 @@ def _find_known(doc: Doc, gaz: Gazetteer, t: TokenTable) -> list[ModelSpan]:
             versioned = any(c.isdigit() for c in tail_text) or t.text[anchor_end] == "-"
             if not versioned:
                 end = anchor_end
-        if versioned or not _needs_context(entry, n_form) or _model_context(t, i, anchor_end):
+        if (
+            versioned
+            or not _needs_context(entry, n_form)
+            or (_model_context(t, i, anchor_end) and not _opens_longer_name(t, anchor_end))
+        ):
             # a company name followed by its possessive is the company ("DeepSeek's V3 model")
             if not versioned and entry.ambiguous and anchor_end < n and t.lower[anchor_end] in {"'s", "’s"}:
                 i = anchor_end
@@ -401,6 +405,20 @@ def _find_known(doc: Doc, gaz: Gazetteer, t: TokenTable) -> list[ModelSpan]:
 #: Model families that are also given names: before a capitalised word that is no variant of the model
 #: ("Claude Monet", not "Claude Opus"), they open a person's name.
 _GIVEN_NAME_FAMILIES = frozenset(["claude", "kimi", "ernie", "jasper", "aria", "ada", "luma", "grace"])
+
+
+def _opens_longer_name(t: TokenTable, end: int) -> bool:
+    """Whether a capitalised word that is no variant of a model follows the family ending at ``end``:
+    "Munich's Helix Quantum" is a company whose name starts with a model's, not "Helix"."""
+    return (
+        end < t.n
+        and t.ws[end - 1] != ""
+        and t.is_alpha[end]
+        and t.text[end][:1].isupper()
+        and t.lower[end] not in VARIANT_WORDS
+        and t.lower[end] not in MODEL_MODIFIERS
+        and t.lower[end] not in MODEL_NOUNS
+    )
 
 
 def _person_named(t: TokenTable, i: int) -> bool:
