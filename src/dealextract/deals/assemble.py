@@ -1313,6 +1313,11 @@ def _context_draft(
             and _DEFINITE_ROUND.search(sk.skel)
         ):
             return latest
+        if latest is not None and not latest.earlier and index - latest.last_sentence <= 2:
+            part = _PORTION.search(sk.skel)
+            if part is not None and _smaller_part(found_money, part.start(), latest.amount):
+                # "The equity portion, $9 million, came from X": a part of the $14.5 million just told
+                return latest
         return None
     round_here = pick_round(sk, 0)
     candidates = [
@@ -1358,6 +1363,24 @@ _ROUND_NAMED = re.compile(
     r"\b(?:the|this|that|its)\s(?:latest\s|new\s|recent\s)?(?:series\s[a-k]\+?|pre-[a-f]|seed|angel|pre-ipo)"
     r"\s(?:funding\s|financing\s|investment\s)?(?:round|funding|financing)\b"
 )
+# a part of a deal told just before: "the equity portion", "the remaining $5.5 million", "of which"
+_PORTION = re.compile(
+    r"\b(?:the|its)\s(?:(?:equity|debt|cash|first|second|other|remaining|rest)\s)?(?:portion|part|component|tranche"
+    r"|remainder|balance|rest)\b|\bthe\sremaining\s«m|\bof\swhich\b"
+)
+
+
+def _smaller_part(found_money: list[tuple[int, int, Money, str]], near: int, whole: Money | None) -> bool:
+    """Whether the sentence's first deal amount after ``near`` (a part's noun) is less than ``whole``,
+    in the same currency."""
+    if whole is None or whole.value is None:
+        return False
+    for ps, _, money, role in found_money:
+        if role == "deal" and ps >= near and money.value is not None:
+            return money.currency == whole.currency and money.value < whole.value
+    return False
+
+
 _DEFINITE_ROUND = re.compile(
     r"\b(?:the|this|that)\s(?:[\w\-]+\s){0,3}?(?:round|funding|financing|deal|investment|raise|injection|fundraising)\b"
 )
