@@ -32,7 +32,8 @@ _BEFORE = frozenset(
      # "... and angel investor Christian Reber": a descriptor of a backer right before the name
      "investor", "investors", "angel", "angels", "entrepreneur", "billionaire", "co-founder", "founder",
      # "former Chubb executive Dana Whitfield": a person named by where they work
-     "executive", "veteran", "alum", "ceo", "chairman", "president", "partner",
+     "executive", "veteran", "alum", "ceo", "chairman", "president", "partner", "officer", "director", "cfo",
+     "coo", "cto",
      # "NBA star Kevin Durant and actor Ashton Kutcher": celebrity backers
      "star", "actor", "actress", "singer", "rapper", "athlete", "player", "musician", "footballer",
      "comedian", "celebrity", "celebrities"]

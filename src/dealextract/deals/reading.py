@@ -119,7 +119,15 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             items[-1] = slot  # "former «o» executive «p»": «o» only says where the person worked
             cursor = pe
             continue
-        if slot.kind not in _LIST_KINDS or not _gap_ok(sk.skel[cursor:ps], first=not items):
+        gap = sk.skel[cursor:ps]
+        if slot.kind == "o" and items and _FORMER_GAP.fullmatch(gap):
+            person = _EMPLOYED_PERSON.match(sk.skel, pe)
+            if person is not None:
+                # "and former «o» chief financial officer «p»": the person, named by a past employer
+                items.append(sk.slots[int(person.group(1))])
+                cursor = person.end()
+                continue
+        if slot.kind not in _LIST_KINDS or not _gap_ok(gap, first=not items):
             break
         if items and _own_verb(sk.skel, pe):
             # "drew X and Y, Kinfolk said on Tuesday", "led by X and Y, and existing shareholder Z
@@ -153,8 +161,13 @@ _OWNER_GAP = re.compile(
 # "«o» executive «p»", "«o» co-founder «p»": a person named by the company they work or worked for.
 _EMPLOYER_GAP = re.compile(
     r"(?:'s\s|’s\s|\s)(?:executive|veteran|alum|alumnus|partner|founder|co-founder|cofounder|ceo|cto|chairman"
-    r"|president|engineer|researcher|chief\sexecutive|star|player|athlete)\s"
+    r"|president|engineer|researcher|chief\sexecutive|star|player|athlete|cfo|coo|director|managing\sdirector"
+    r"|chief\s(?:[a-z]+\s){0,2}?officer|vice\spresident|chief\s[a-z]+)\s"
 )
+
+
+_FORMER_GAP = re.compile(r"(?:,\s|\s)(?:and\s)?(?:former|ex-|ex)\s?")
+_EMPLOYED_PERSON = re.compile(_EMPLOYER_GAP.pattern + r"«p(\d+)»")
 
 
 # "«o»'s existing backers", "«o»’ early investors": the organisation whose backers the list names.
@@ -344,6 +357,11 @@ def object_after(
         if sk.skel.startswith(("'s ", "’s "), pe) and not (
             owner_of_part and _UNNAMED_PART.match(sk.skel, pe)
         ):
+            named = _NAMED_PART.match(sk.skel, pe)
+            if named is not None and len(words_of(sk.skel[pos:ps])) <= max_words:
+                # "a majority stake in «o1»'s battery subsidiary, «o2», for": the part has its own name
+                part = sk.slots[int(named.group(1))]
+                return part, named.end()
             continue  # "acquired «o1»'s «o2» unit", "merged with «o»'s blank-check company": a possessor
         if _DESCRIBES_NEXT.match(sk.skel, pe):
             continue  # "buy Pringles maker «o2»": the first name only describes the second
@@ -374,6 +392,12 @@ _DESCRIBES_NEXT = re.compile(
 # "«o»'s autonomous-driving unit": a part of the company that the text does not name.
 _UNNAMED_PART = re.compile(
     r"(?:'s|’s)\s(?:[a-z][\w\-]*\s){0,3}(?:unit|arm|division|subsidiary|business|operations|affiliate)\b"
+)
+
+
+# "«o1»'s battery subsidiary, «o2»": a part of a company, named in apposition
+_NAMED_PART = re.compile(
+    r"(?:'s|’s)\s(?:[a-z][\w\-]*\s){0,3}(?:unit|arm|division|subsidiary|business|affiliate),?\s«o(\d+)»"
 )
 
 
