@@ -217,6 +217,12 @@ _NOT_RAISED_MONEY = re.compile(
 
 
 # "raised HK$5.5 billion in its Hong Kong listing": money from the public, not a private deal.
+# an offering of shares or bonds, then the clause that says what it raises
+_LISTING_BEFORE = re.compile(
+    r"\b(?:ipo|listing|initial\spublic\soffering|public\soffering|share\ssale|flotation|bond\s(?:sale|issue)"
+    r"|rights\sissue|debut)\b[^.;«]{0,60},\s(?:which\s(?:is\s|was\s)?|that\s)?(?:[a-z]+ing\sto|to|could|would|will"
+    r"|may|might)\s$"
+)
 _LISTING_AFTER = re.compile(
     r"^[^.;]*?«m\d+»\s(?:[\w\-]+\s){0,2}?(?:in|through|from|via|with)\s(?:its|an|the|a|their)\s"
     r"(?:(?:[\w\-]+|«o\d+»)\s){0,3}?"  # "in its Nasdaq IPO": the exchange may be a name
@@ -236,6 +242,8 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     window = sk.skel[t.end : min(window_end, t.end + 120)]
     if _NOT_RAISED_MONEY.match(window) or (t.family == "raise" and _LISTING_AFTER.search(window[:90])):
         return False
+    if t.family == "raise" and _LISTING_BEFORE.search(sk.skel, max(0, t.start - 120), t.start):
+        return False  # "filed for an initial public offering, seeking to raise up to $300 million"
     money_at = window.find("«m")
     if money_at >= 0 and _MONEY_THEN_OTHER.match(window, window.find("»", money_at) + 1):
         return False  # "landed a $50 million contract", "won $5 million in damages"

@@ -492,7 +492,9 @@ def pick_date(
 # a date inside it dates what the aside tells, not the frame outside it.
 # ("«o», which closed in «d»" tells of the deal itself, and keeps its date.)
 _NAME_ASIDE = re.compile(
-    r"(?<=»),\s(?:a|an|which|who|whose|that)\s"
+    # after a name, or after the deal itself ("the deal, which was first reported by «o» «d», closed")
+    r"(?:(?<=»)|(?<=\bdeal)|(?<=\btransaction)|(?<=\bacquisition)|(?<=\btakeover))"
+    r",\s(?:a|an|which|who|whose|that)\s"
     r"(?!(?:was\s|is\s|has\sbeen\s)?(?:closed|completed|finali[sz]ed|announced|signed|expected|agreed|approved)\b)"
     r"[^,;.]{1,200}?(?=[,;.]|$)"
 )
