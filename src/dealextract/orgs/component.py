@@ -97,6 +97,35 @@ _DOMAIN = re.compile(
 )
 
 
+#: Nouns by which a story calls the company it is about ("the startup", "the Nairobi company").
+_COMPANY_NOUNS = frozenset(
+    ["startup", "start-up", "company", "firm", "business", "scale-up", "unicorn", "lender", "maker", "platform",
+     "developer", "provider", "operator", "outfit", "fintech", "insurtech", "biotech", "chipmaker"]
+)  # fmt: skip
+#: Prepositions before a place ("villages around Lake Victoria"): a name after one is no rival antecedent.
+_PLACE_PREPOSITIONS = frozenset(["in", "around", "near", "across", "throughout", "outside"])
+#: Verbs right after a subject that opens a story about a company ("X has spent", "X makes", "X said").
+_SUBJECT_VERBS = frozenset(
+    ["has", "had", "is", "was", "makes", "made", "builds", "built", "sells", "sold", "runs", "operates",
+     "develops", "provides", "offers", "said", "says", "wants", "plans", "launched", "started", "began",
+     "spent", "shelved", "announced", "expects", "hopes", "employs", "serves"]
+)  # fmt: skip
+
+
+def _opens_with_company_reference(t: TokenTable, start: int, end: int) -> bool:
+    """Whether "the" and a company noun (one word may stand between) come within a sentence's first
+    six tokens."""
+    lower = t.lower
+    stop = min(end, start + 6)
+    for k in range(start, stop):
+        if lower[k] == "the":
+            if k + 1 < end and lower[k + 1] in _COMPANY_NOUNS:
+                return True
+            if k + 2 < end and lower[k + 2] in _COMPANY_NOUNS:
+                return True
+    return False
+
+
 def _site_names(t: TokenTable, hits: list[Any]) -> list[_Found]:
     """Tokens that are a web domain alone (not an e-mail address or a link with a path), as media
     organisations; a known name ("Helm.ai") is left to the gazetteer."""
@@ -464,13 +493,43 @@ class OrgsComponent(GazetteerComponent):
         claimed = bytearray(t.n)  # 1 for each token taken or blocked
         for i in chain(taken, blocked):
             claimed[i] = 1
-        for sent in _sentences(t):
+        sentences = _sentences(t)
+        for i, sent in enumerate(sentences):
             runs = sent.trimmed
             if sent.runs and claimed.find(1, sent.start, sent.end) != -1:
                 runs = self._free_runs(t, sent, claimed, taken, blocked)
             if runs:  # else only known names: their lists hold nothing new
                 lo = bisect_left(known_starts, sent.start)
-                self._sentence_rules(t, sent, runs, known[lo : bisect_left(known_starts, sent.end, lo)], add)
+                in_sentence = known[lo : bisect_left(known_starts, sent.end, lo)]
+                self._sentence_rules(t, sent, runs, in_sentence, add)
+                if not in_sentence and i + 1 < len(sentences):
+                    self._subject_then_reference(t, sent, runs, sentences[i + 1], add)
+
+    def _subject_then_reference(
+        self, t: TokenTable, sent: _Sentence, runs: list[P.Run], following: _Sentence, add: Any
+    ) -> None:
+        """The only name of a sentence, as its subject, when the next sentence opens by calling something
+        "the startup" or "the company": "Kijani Grid has spent two years wiring villages around Lake
+        Victoria. Now the startup wants outside money."  A person ("Amina Otieno has ...") starts with
+        a first name; a sentence with a second name (not after "in", "around", ...) leaves the reference
+        ambiguous, and is passed over."""
+        if not runs or sent.headline or following.headline:
+            return
+        r = runs[0]
+        if any(t.lower[o.start - 1] not in _PLACE_PREPOSITIONS for o in runs[1:]):
+            return  # "Jane Doe founded Kestrel. The company ...": which one is the company is unclear
+        if r.start != sent.start or not 2 <= r.end - r.start <= 4 or r.end >= sent.end:
+            return
+        if not _opens_with_company_reference(t, following.start, following.end):
+            return
+        text, lower = t.text, t.lower
+        if lower[r.end] not in _SUBJECT_VERBS or lower[r.start] in P.FIRST_NAMES:
+            return
+        if any(lower[k] in P.NOT_ORG_WORDS or not t.is_alpha[k] for k in range(r.start, r.end)):
+            return
+        if self._is_place(t, r) or self._rejected(t, r, sent.start):
+            return
+        add(_Found(r.start, r.end, " ".join(text[r.start : r.end]), None, "referenced", self._location(t, r)))
 
     def _sentence_rules(
         self, t: TokenTable, sent: _Sentence, runs: list[P.Run], known_runs: list[P.Run], add: Any
