@@ -231,8 +231,9 @@ _LISTING_AFTER = re.compile(
 )
 
 
-# the words between a cue and a fund that is the backer ("from Swedish pension fund «o»")
-_BACKER_BEFORE_FUND = re.compile(r"\b(?:from|by|with)\s(?:(?!«)[\w\-]+\s){0,4}$")
+# the words between a cue and a fund that is the backer ("from Swedish pension fund «o»", "from «o»'s
+# impact fund")
+_BACKER_BEFORE_FUND = re.compile(r"\b(?:from|by|with)\s(?:(?:«o\d+»(?:'s|’s)|(?!«)[\w\-]+)\s){0,4}$")
 # a fund (noun) raised, not money raised "to fund" something
 _FUND_WORD = re.compile(rf"\b(?<!-)(?<!to\s)(?<!help\s)(?:fund|funds|{F.FUND_VEHICLE})\b")
 

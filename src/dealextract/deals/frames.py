@@ -126,7 +126,8 @@ INVEST_RE = re.compile(
           |re-upped|re-ups|doubled\sdown|followed\son|followed(?=\s*(?:[.;]|$))|followed\ssuit|returned\sto\sback
           |contributed|contributes|chipped\sin
           |(?:returned|came\sback)\s(?:for|to)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|raise|financing)
-          |continued\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest|back|support)
+          |(?:continued|continuing|continues)\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest
+            |back|support|follow|participate)
           |(?:increased|upped|boosted|added\sto)\s(?:its|their)\s(?:investment|stake|holding|bet|position)s?
           |topped\sup|re-?invested
           |(?:was|is|were|are|as)\s(?:also\s)?(?:an|among\sthe|one\sof\sthe)\s(?:\w+\s)?(?:investors?|backers?)
@@ -330,6 +331,8 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:from"
             + _NOT_BACKING_BEFORE_FROM
             + r"|backed\sby|funded\sby|supported\sby|financed\sby|provided\sby|(?:jointly\s)?invested\sby|followed\sby"
+            # "through a third-party allotment of shares to X, Y and Z"
+            r"|(?:allotment|allocation|issuance|placement)\sof\s(?:new\s|its\s)?(?:[\w\-]+\s)?shares\sto"
             r"|with\s(?:[\w\-]+\s)?(?:investments?|backing|capital|support|bets?|contributions?|money|cheques?"
             r"|checks?|commitments?|funding)\sfrom)\b"
         ),
@@ -363,6 +366,9 @@ LIST_STOP = frozenset(
         "that",
         "said",
         "says",
+        # "led by «o», the company told «o»": the outlet told, not one more backer
+        "told",
+        "tells",
         "while",
         "valued",
         "valuing",
