@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain
 
 from dealextract.deals import frames as F
 from dealextract.deals.amounts import (
@@ -1155,8 +1156,14 @@ def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -
 
 
 _NOMINAL_FUNDING = re.compile(
-    r"«m(\d+)»\s(?:[\w\-]+\s){0,2}?(?:(?:funding|investment|financing|round|backing|injection)\s(?:in|into|for|of)"
-    r"|(?:capital\sraising|fundraising|fund-raising|raise|raising)\s(?:by|of|for))\s(?:the\s)?«o(\d+)»"
+    r"«m(?P<money>\d+)»\s(?:[\w\-]+\s){0,2}?(?:(?:funding|investment|financing|round|backing|injection)\s"
+    r"(?:in|into|for|of)|(?:capital\sraising|fundraising|fund-raising|raise|raising)\s(?:by|of|for))\s(?:the\s)?"
+    r"«o(?P<target>\d+)»"
+)
+# "the Series A round of «m» in «o»": the round first, its amount after "of"
+_ROUND_OF_AMOUNT_IN = re.compile(
+    r"\b(?:round|funding|financing|investment|seed|series\s[a-k]\+?)\sof\s(?:about\s|around\s|nearly\s)?"
+    r"«m(?P<money>\d+)»\s(?:in|into|for)\s(?:the\s)?«o(?P<target>\d+)»"
 )
 
 
@@ -1259,8 +1266,8 @@ def _nominal_fundings(sk: Skeleton, found_money: list[tuple[int, int, Money, str
     """Deals listed as noun phrases: "«m» funding in «o», «m» capital raising by «o» and ..."."""
     deal_money = {id(m) for _, _, m, role in found_money if role == "deal"}
     drafts: list[Draft | None] = []
-    for m in _NOMINAL_FUNDING.finditer(sk.skel):
-        money, target = sk.slots[int(m.group(1))], sk.slots[int(m.group(2))]
+    for m in chain(_NOMINAL_FUNDING.finditer(sk.skel), _ROUND_OF_AMOUNT_IN.finditer(sk.skel)):
+        money, target = sk.slots[int(m["money"])], sk.slots[int(m["target"])]
         if money.money is None or id(money.money) not in deal_money:
             continue
         draft = Draft("funding_round", target, "object", amount=money.money, has_verb=False)

@@ -126,6 +126,8 @@ INVEST_RE = re.compile(
           |re-upped|re-ups|doubled\sdown|followed\son|followed(?=\s*(?:[.;]|$))|followed\ssuit|returned\sto\sback
           |contributed|contributes|chipped\sin
           |(?:returned|came\sback)\s(?:for|to)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|raise|financing)
+          # "Previous investor X also returned."
+          |(?<=also\s)(?:returned|came\sback)(?=\s?[.;,]|$)
           |(?:continued|continuing|continues)\sto\s(?:increase\s(?:its|their)\s(?:investment|stake|holding)s?|invest
             |back|support|follow|participate)
           |(?:increased|upped|boosted|added\sto)\s(?:its|their)\s(?:investment|stake|holding|bet|position)s?

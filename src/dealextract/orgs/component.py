@@ -321,6 +321,8 @@ class OrgsComponent(GazetteerComponent):
         for hit in hits:
             if _glued_name_part(t, hit.end):
                 continue  # "Scale AI-Powered", "Vidu-2": the known name is part of a longer word
+            if self.use_rules and self._short_alias_of_longer_name(t, hit, blocked):
+                continue  # "Luma Grid raised ...": a company whose name starts with "Luma" (Luma AI's)
             e = hit.entry
             add(
                 _Found(
@@ -333,6 +335,25 @@ class OrgsComponent(GazetteerComponent):
         self._parenthetical_aliases(t, found, add)
         self._canonical_short_forms(found)
         return found
+
+    def _short_alias_of_longer_name(self, t: TokenTable, hit: Any, blocked: set[int]) -> bool:
+        """Whether a one-word short form of a known name ("Luma" for Luma AI) opens a longer capitalised
+        name that is not the known one ("Luma Grid", "Mistral Peak"): another company, left to the rules."""
+        if hit.end - hit.start != 1 or t.text[hit.start] == hit.entry.name:
+            return False
+        k = hit.end
+        if (
+            k >= t.n
+            or not t.ws[hit.start]
+            or not t.is_alpha[k]
+            or not t.text[k][:1].isupper()
+            or k in blocked
+        ):
+            return False
+        word = t.lower[k]
+        if word in P.NOT_ORG_WORDS or word in P.PERSON_TITLES or word in P.ORG_SUFFIXES or t.is_upper[k]:
+            return False  # "Luma CEO", "Mistral Capital" (an organisation word: absorbed), "Luma AI"
+        return self.places.get(t.text[k]) is None
 
     def _absorbing_runs(self, t: TokenTable, hits: list[Any], blocked: set[int]) -> list[_Found]:
         """Longer names built on a known one: "Lenovo Capital & Incubator Group", "Intel China",
