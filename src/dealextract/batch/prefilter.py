@@ -3,7 +3,7 @@
 Most articles in a news dump state no deal, and the full pipeline costs far more than reading them.
 Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence that has one of:
 
-* an acquisition trigger (``frames.ACQUIRE_RE``): no other condition;
+* an acquisition trigger (``frames.ACQUIRE_RE``, ``frames.OWNED_ACQUIRE_RE``): no other condition;
 * a strong raise verb with money as its object ("raised money from", ``frames.RAISE_MONEY_RE``);
 * a sale of a stake or a business ("sold its chip unit to X", ``frames.SELL_RE``): a sell verb and a
   word for what was sold (``frames.SOLD_THING``);
@@ -112,7 +112,7 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
     low = line.lower() if low is None else low
     found = (_GATE.scan(low) if possible is None else Candidates(low, possible)).search
 
-    if found(F.ACQUIRE_RE):
+    if found(F.ACQUIRE_RE) or found(F.OWNED_ACQUIRE_RE):
         return Verdict("acquire")
     if found(F.RAISE_MONEY_RE):
         return Verdict("raise_money")
@@ -177,6 +177,7 @@ _POSSESSIVE_BET = re.compile(rf"(?:'s|’s|'|’)\s(?:[^\s]+\s){{0,3}}?(?:{F.BET
 _STARTERS = frozenset(
     (
         F.ACQUIRE_RE,
+        F.OWNED_ACQUIRE_RE,
         F.RAISE_MONEY_RE,
         PAY_FOR_ANY,
         SELL_ANY,

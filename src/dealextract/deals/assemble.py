@@ -73,6 +73,8 @@ _CONTROL_STAKE = re.compile(
     r"\s*(?:a|an|its|the|their)?\s*(?:«m\d+»\s*)?(?:(?:roughly|about|around|nearly|almost|approximately)\s)?"
     r"(?:(?:100|[5-9]\d(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)\s*"
     r"|(?:majority|controlling|entire|full|whole)\s)(?:equity\s)?(?:stake|shareholding|interest|holding)"
+    r"|\s*(?:(?:roughly|about|around|nearly|almost|approximately)\s)?(?:100|[5-9]\d(?:\.\d+)?)[-\s]?(?:%|per\s?cent|percent)"
+    r"\sof\b"
 )
 _INVESTMENT_OBJECT = re.compile(
     r"\s(?:its|a|an|the|their)\s(?:[\w\-]+\s){0,2}?(?:«m\d+»\s)?(?:[\w\-]+\s)?(?:investment|stake|bet)\s(?:in|into)\s"
@@ -159,6 +161,8 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
             found.append(Trigger(m.start(), m.end(), "stake", "participant", False, True))
             continue
         found.append(Trigger(m.start(), m.end(), family, "acquirer", True, True))
+    for m in matches(F.OWNED_ACQUIRE_RE):
+        found.append(Trigger(m.start(), m.end(), "owned_acquire", "acquirer", True, True))
     for m in matches(F.INVEST_RE):
         if m.group() == "backing" and _BACKING_AS_NOUN.search(sk.skel, max(0, m.start() - 40), m.start()):
             continue  # "X gets state backing", "secured fresh backing": the object of a raise
@@ -682,6 +686,12 @@ def _draft_for(
         buyers = list_after(sk, t.end, window_end)
         if target is None:
             return None
+    elif t.family == "owned_acquire":
+        owner = _OWNER_BEFORE.search(sk.skel, max(0, t.start - 12), t.start)  # the name right before
+        if owner is None:
+            return None
+        target = sk.slots[int(owner.group(1))]
+        buyers = list_after(sk, t.end, window_end)
     elif t.family == "nominal_acquire":
         obj = object_after(sk, t.end, window_end, max_words=4)
         if obj is None:
@@ -704,6 +714,11 @@ def _draft_for(
     draft = Draft("acquisition", _not_its_own_buyer(sk, target, buyers), "object", amount=amount)
     draft.add_investors(Investor(b, "acquirer", True) for b in buyers)
     return draft
+
+
+# the owner whose takeover is told, right before the trigger: "«o»'s «m» takeover by", "«o» takeover by"
+# ("its" made a reference)
+_OWNER_BEFORE = re.compile(r"«o(\d+)»(?:'s|’s)?$")
 
 
 _CALLED_OFF = re.compile(
@@ -1576,6 +1591,7 @@ _GATE = LiteralGate(
     [
         _DEAL_HINT,
         F.ACQUIRE_RE,
+        F.OWNED_ACQUIRE_RE,
         F.INVEST_RE,
         F.STAKE_VERB_RE,
         _GIVE,

@@ -145,19 +145,33 @@ INVEST_RE = re.compile(
     re.X,
 )
 
+# a time between a passive verb and its agent: "was acquired «d» by", "was later bought by"
+_WHEN_BEFORE_BY = r"(?:(?:«d\d+»|recently|later|eventually|ultimately|quietly|subsequently|then)\s)?"
+
 ACQUIRE_RE = re.compile(  # not inside a hyphenated word: "buy-now-pay-later company X acquired"
     r"""(?<![-\w])(?:
-        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup|scooped\sup)\s+by
+        (?P<passive>(?:acquired|bought|purchased|taken\sover|snapped\sup|scooped\sup)\s+"""
+    + _WHEN_BEFORE_BY
+    + r"""by
           # "X was sold to Y", "agreed to be sold to Y", "X sold itself to Y": X is bought
           |(?:was|were|is|are|be|been|being)\s(?:[a-z]+ly\s)?sold\s(?:off\s)?to
           |(?:sold|sells|sell|selling)\sitself\sto)
       | (?P<nominal>(?:acquisition|purchase|takeover|buyout|buy-out)\s+of)
+
       | (?P<active>acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases
           |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup|snapping\sup
           |scooped\sup|scoops\sup|scooping\sup
           |swallowed|absorbed|merged\swith|merge\swith)
     )\b(?!-)""",
     re.X,
+)
+
+# "approved the company's $900 million takeover by Y", "said its takeover by Y closed": the owner (a
+# name, or "its" made a reference) is bought.  Raw text (the ``--deals-only`` prefilter) has "its" and
+# "company's" where skeletons have «o» and «o»'s.
+OWNED_ACQUIRE_RE = re.compile(
+    r"(?:(?<=['’]s)|(?<=»)|(?<=\bits))\s(?:(?:«m\d+»|\$?[\d.,]+|[a-z]+)\s){0,3}?"
+    r"(?:acquisition|takeover|buyout|buy-out)\s+by\b"
 )
 
 # Verb forms shared by the frames below and the ``--deals-only`` prefilter (batch/prefilter.py), which
@@ -213,6 +227,9 @@ STAKE_RE = re.compile(
     r"(?:[\d.]+[-\s]?(?:%|per\s?cent|percent)\s*)?"
     r"(?:majority|minority|controlling|strategic|significant|small|undisclosed|further|additional)?\s*"
     r"(?:equity\s)?(?:stake|shareholding|interest|holding)\s+in\b"
+    # "snapped up 35% of «o»", "bought 12 percent of its shares": a share with no stake noun
+    r"|\s*(?:(?:roughly|about|around|nearly|almost|some|approximately|another|a\sfurther)\s)?"
+    r"[\d.]+[-\s]?(?:%|per\s?cent|percent)\sof\b"
 )
 
 
@@ -343,7 +360,10 @@ CUES: tuple[Cue, ...] = (
         True,
     ),
     Cue(
-        re.compile(r"\b(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+by\b"), "acquirer", True, False
+        re.compile(rf"\b(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+{_WHEN_BEFORE_BY}by\b"),
+        "acquirer",
+        True,
+        False,
     ),
 )
 
