@@ -20,7 +20,7 @@ _VALUATION_BEFORE = re.compile(
     r"(?:valued\s(?:it\s|them\s|the\s(?:\w+\s){1,3})?at|valuation\s(?:of|at|to)|valuing\s(?:it|them|the\s(?:\w+\s){0,2}\w+|«o\d+»)?\s?at"
     r"|valuation\s(?:has\s)?(?:rose|rise|risen|jumped|climbed|surged|soared|increased|doubled|tripled|grew|fell"
     r"|dropped|climbs|rises|jumps)\s(?:\w+\s)?to"
-    r"|value\s(?:of|at)|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
+    r"|value\s(?:(?:it|them|«o\d+»|the\s(?:[\w\-]+\s){1,4}?)\s?)?(?:of|at)|at\sa|pre-money\s(?:valuation\s)?of|post-money\s(?:valuation\s)?of"
     r"|market\s(?:cap|capitali[sz]ation|value)\sof|worth|values\s(?:it|them|«o\d+»|the\s(?:[\w\-]+\s){1,4}?)\s?at)"
     + _QUALIFIER
     + "$"

@@ -383,6 +383,14 @@ LEFT_TRIGGERS = frozenset(
 #: Words after a name that make it the subject of a deal or a statement.
 RIGHT_TRIGGERS = frozenset(
     [
+        # headline raise verbs ("Helio Farms nets €12M", "X garners $5m")
+        "nets",
+        "netted",
+        "garners",
+        "garnered",
+        "attracts",
+        "attracted",
+        "amassed",
         "led",
         "co-led",
         "raised",
