@@ -203,6 +203,7 @@ def find_triggers(sk: Skeleton, scan: Candidates) -> list[Trigger]:
         for t in found
         if not F.NEGATED_BEFORE.search(sk.skel, max(0, t.start - 30), t.start)
         and not (t.role == "acquirer" and _CALLED_OFF.search(sk.skel, max(0, t.start - 60), t.start))
+        and not _DENIED_REPORT.search(sk.skel, max(0, t.start - 90), t.start)
     ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
@@ -387,6 +388,20 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
                 owner.clause = (sk.start, sk.skel[: sk.end_of(investors[-1].slot)])
                 owner.add_sentence(sk, index)
                 stated.append(owner)
+        if owner is None and not stated:
+            # "..., while «o» became a unicorn after a funding round from «o2»": a round told as a noun
+            # of the clause's own subject, in a sentence with no frame
+            fresh = _round_of_subject(sk, cue_start, cue_end)
+            if fresh is not None:
+                # "«o»'s round was led by «o2»" after «o»'s deal was told: that deal's backers
+                owner = next(
+                    (d for d in reversed(recent) if names_match(d.target.name, fresh.target.name)), None
+                )
+                if owner is None:
+                    owner = fresh
+                    owner.clause = (sk.start, sk.skel[: sk.end_of(investors[-1].slot)])
+                    stated.append(owner)
+                owner.add_sentence(sk, index)
         if owner is None:
             owner = _context_draft(
                 sk, index, found_money, recent, stated, max(reach, 4 if cue.explicit else 2)
@@ -721,9 +736,21 @@ def _draft_for(
 _OWNER_BEFORE = re.compile(r"«o(\d+)»(?:'s|’s)?$")
 
 
+# "denied a newspaper report that it was in talks to be acquired by «o»": a deal its party says is not so
+_DENIED_REPORT = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes|rebuffed)\s(?:(?:a|an|the)\s)?"
+    r"(?:[\w\-]+\s|«o\d+»(?:'s|’s)?\s){0,3}?(?:reports?|speculation|rumou?rs?|claims?|suggestions?|talk)\s"
+    r"(?:that\s)?[^.;]{0,60}$"
+)
+
+
 _CALLED_OFF = re.compile(
     r"\b(?:abandon(?:ed|s|ing)?|scrap(?:ped|s|ping)?|call(?:ed|s|ing)?\soff|terminat(?:ed|es|ing)|cancel(?:l?ed|s)"
-    r"|walk(?:ed|s)?\saway\sfrom|pull(?:ed|s)?\sout\sof|blocked|block(?:s|ing)?|dropped|drops)\s(?:[^.;«]|«[mo]\d+»){0,50}$"
+    r"|walk(?:ed|s)?\saway\sfrom|pull(?:ed|s)?\sout\sof|blocked|block(?:s|ing)?|dropped|drops"
+    # "ended its agreement to be acquired by", "rejected a takeover offer from", "backed out of the deal"
+    r"|(?:ended|ends|ditched|ditches|nixed|withdrew\sfrom|backed\sout\sof|rejected|rejects|spurned|rebuffed)"
+    r"\s(?:its|the|a|an|their)\s(?:[\w\-]+\s){0,3}?(?:agreement|deal|offer|bid|talks|plan|merger|proposal|sale"
+    r"|takeover|approach))\s(?:[^.;«]|«[mo]\d+»){0,50}$"
 )
 
 

@@ -21,6 +21,7 @@ PLANNED = re.compile(
         \sto\s(?:raise|acquire|buy|invest|close|secure|take\sover|sell|reveal|announce|unveil|lead|join|open|launch)
       | (?<!amount\sit\s)(?<!amount\sthey\s)(?<!what\sit\s)(?:is|are|was)\s(?:seeking|raising|looking\sto)
       | seeks?\sto\sraise
+      | will\s(?:also\s|instead\s|now\s|soon\s)?(?:raise|seek)\b
       | (?:would|could|may|might)\s(?:raise|value|invest|acquire|buy)
       | in\sthe\sprocess\sof\sraising
       | (?:considering|weighing|mulling|exploring|eyeing|contemplating)\s(?:a\s|an\s)?\w+ing\b
