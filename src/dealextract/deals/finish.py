@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from dealextract.deals.amounts import definite, same_amount
@@ -35,7 +36,14 @@ def final_roles(d: Draft) -> list[Party]:
     if d.kind == "acquisition":
         return [to_party(i.slot, "acquirer") for i in d.investors]
     sole = len(d.investors) == 1 and not d.investors[0].explicit
+    if sole and any(_PART_OF_ROUND.search(sk.text) for sk in d.sentences):
+        sole = False  # "is investing 10 billion won as part of a broader round": one backer of several
     return [to_party(i.slot, "lead" if sole else i.role) for i in d.investors]
+
+
+_PART_OF_ROUND = re.compile(
+    r"(?i)\bpart\sof\s(?:a|an|the|its|their)\s(?:[\w\-$€£¥.,]+\s){0,7}?(?:round|raise|financing|funding|fundraising)\b"
+)
 
 
 def models_of(target: str, models: list[ModelMention]) -> list[str]:
