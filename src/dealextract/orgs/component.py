@@ -378,6 +378,8 @@ class OrgsComponent(GazetteerComponent):
                 if last.end >= trimmed.end:
                     continue
                 tail = P.Run(last.end, trimmed.end)
+                if any(t.lower[k] in P.PERSON_TITLES for k in range(tail.start, tail.end)):
+                    continue  # "Spotify CTO Andreas Ehn": a person named by employer and title
                 tail_text = t.span_text(tail.start, tail.end)
                 tail_place = self.places.get(tail_text)
                 # "Altimeter Growth Corp" is a company of its own; "Tencent Holdings Ltd" is Tencent Holdings
@@ -467,6 +469,10 @@ class OrgsComponent(GazetteerComponent):
             return True  # "China Digest: ...", "Daily Briefing: ...": the name of a column, not a company
         if not _NOT_NAME_TOKENS.isdisjoint(lower[start:end]):
             return True
+        if end - start > 2 and any(
+            t.is_upper[k] and lower[k] in P.PERSON_TITLES for k in range(start + 1, end - 1)
+        ):
+            return True  # "Spotify CTO Andreas Ehn": an employer, a title and a person, not one name
         text = t.span_text(start, end)
         low = text.lower()
         if low.startswith("series ") or low in P.NOT_ORG_MIXED:
