@@ -1663,6 +1663,21 @@ def opens_with_nationality(t: TokenTable, run: Run) -> bool:
     return t.lower[run.start] in DEMONYMS and t.lower[run.end - 1] in ORG_SUFFIXES
 
 
+#: Words right before a person's name in deal news ("angel investor Kari Nordmann").
+_PERSON_NOUNS = frozenset(["billionaire", "entrepreneur", "angel", "philanthropist", "businessman", "businesswoman",
+                           "tycoon", "magnate", "actor", "actress", "singer", "rapper", "footballer", "athlete"])  # fmt: skip
+
+
+def _after_person_noun(t: TokenTable, start: int) -> bool:
+    """Whether a noun for a person stands right before ``start``, or "angel investor" does."""
+    lower = t.lower
+    if start < 1:
+        return False
+    if lower[start - 1] in _PERSON_NOUNS:
+        return True
+    return start >= 2 and lower[start - 1] in {"investor", "investors"} and lower[start - 2] == "angel"
+
+
 def looks_like_person(t: TokenTable, run: Run) -> bool:
     """Two or three short title-case words starting with a surname or given name, or after a title."""
     lower = t.lower
@@ -1672,6 +1687,8 @@ def looks_like_person(t: TokenTable, run: Run) -> bool:
         return False
     if run.start > 0 and lower[run.start - 1] in PERSON_TITLES and n <= 3:
         return True
+    if n <= 3 and _after_person_noun(t, run.start):
+        return True  # "angel investor Kari Nordmann", "billionaire Ana Reyes"
     if run.end + 1 < t.n and t.text[run.end] == "," and lower[run.end + 1] == "who":  # "whose" fits firms too
         return True
     words = [k for k in toks if t.text[k] not in {"-", "‐"}]
