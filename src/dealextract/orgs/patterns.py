@@ -1848,7 +1848,7 @@ _CUES_BEFORE = (
         ":",
         "former",
     }
-    | {"were", "are", "into", "values", "valued", "valuing", "value", "group"}
+    | {"were", "are", "into", "values", "valued", "valuing", "value", "group", "called", "named", "dubbed"}
     | {"ex", "ex-"}
 )
 #: Every token right after a run that ``apposition_after`` or ``right_trigger`` needs (same caveat).
@@ -2279,6 +2279,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         )
     if word in {"values", "valued", "valuing", "value"}:  # "the round values Kredo at $300 million"
         return True
+    if word in {"called", "named", "dubbed"}:  # "a startup called Orange", "a new company named Tiller"
+        return any(lower[k] in HEAD_NOUNS for k in range(max(floor, i - 3), i))
     if word in {"in", "into"}:  # "invested in X", "a stake in X", "invested $3 million in X", "into X"
         return i - 1 >= floor and (
             lower[i - 1] in _IN_HEADS
