@@ -19,7 +19,9 @@ Deal assembly (``deals/assemble.py``) only ever starts a deal from a sentence th
 * a stake ("took a 20% stake in"): a stake verb or invest trigger and a stake noun followed by "in";
 * no verb but an amount and a round or funding word (a digest line, ``_nominal_draft``);
 * a possessive deal ("X's Series C included ...", ``_POSSESSIVE_DEAL``): a funding word and an investor
-  cue (``frames.CUES``).
+  cue (``frames.CUES``);
+* money and its backers before the company ("With a fresh $75 million from X, Y plans ...",
+  ``frames.FRONTED_MONEY_RAW``) and an amount.
 
 Everything else (cue lists, "the round was led by X") only adds to a deal started by such a sentence.
 So an article none of whose sentences passes these tests yields no deal, and ``is_candidate`` may skip it.
@@ -140,6 +142,8 @@ def line_verdict(line: str, low: str | None = None, possible: set[re.Pattern[str
         return Verdict("weak_raise_amount")  # "X gets $8 million from Y" (``_MONEY_RIGHT_AFTER``)
     if found(_PASSIVE_PARTICIPLE) and F.RAISE_PASSIVE_RE.search(low) and has_amount(line):
         return Verdict("passive_raise")  # "$80 million was swept up by X"
+    if found(F.FRONTED_MONEY_RAW) and has_amount(line):
+        return Verdict("fronted_money")  # "With a fresh $75 million from X, Y plans ..." (``_FRONTED_MONEY``)
     if found(_BET_NOUN) and _POSSESSIVE_BET.search(low):
         return Verdict("possessive_bet")  # "Cinder Ventures' investment in Palomar" (``_BET``)
     return Verdict("")
@@ -190,6 +194,7 @@ _STARTERS = frozenset(
         RAISE_ANY,
         _PASSIVE_PARTICIPLE,
         _BET_NOUN,
+        F.FRONTED_MONEY_RAW,
     )
 )
 _GATE = LiteralGate([*_STARTERS, STAKE_NOUN, *(cue.pattern for cue in F.CUES)])

@@ -363,6 +363,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             [_nominal_bet(sk, found_money)],
             [_round_values(sk)],
             _nominal_fundings(sk, found_money),
+            [_fronted_money(sk, found_money)],
             _recipients(sk),
         ):
             pending_investors = {id(i.slot) for d in pending for i in d.investors}
@@ -1301,6 +1302,37 @@ def _round_of_subject(sk: Skeleton, cue_start: int, cue_end: int) -> Draft | Non
     draft = Draft("funding_round", subject, "subject", has_verb=False)
     draft.round = pick_round(sk, cue_start)
     draft.date = pick_date(sk, cue_start)
+    return draft
+
+
+# Money told before the company it goes to: "With a fresh «m» from «o», «o2» plans to ...", "A «m»
+# investment from «o» will help «o2» open factories".
+_FRONTED_MONEY = re.compile(
+    r"(?:with\s(?:a\s|the\s|its\s)?(?:fresh|new|further)\s«m(?P<m1>\d+)»\s(?:[\w\-]+\s){0,3}?from\s"
+    r"(?P<by1>[^,;]{1,120}?),\s«o(?P<t1>\d+)»"
+    r"|(?:a|the|this)\s«m(?P<m2>\d+)»\s(?:[\w\-]+\s)?(?:investment|injection|round|funding|financing)\sfrom\s"
+    r"(?P<by2>[^,;]{1,120}?)\s(?:will|would|should|is\sset\sto|is\sexpected\sto)\s(?:help|allow|enable|let|fund"
+    r"|support|bankroll)\s«o(?P<t2>\d+)»)"
+)
+
+
+def _fronted_money(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
+    """A deal whose amount and backers come before its target, with no verb of raising (``_FRONTED_MONEY``)."""
+    m = _FRONTED_MONEY.match(sk.skel) or _FRONTED_MONEY.search(sk.skel)
+    if m is None:
+        return None
+    money_slot = sk.slots[int(m["m1"] or m["m2"])]
+    deal_money = {id(mm) for _, _, mm, role in found_money if role == "deal"}
+    if money_slot.money is None or id(money_slot.money) not in deal_money:
+        return None
+    target = sk.slots[int(m["t1"] or m["t2"])]
+    by = "by1" if m["by1"] is not None else "by2"
+    draft = Draft("funding_round", target, "object", amount=money_slot.money, has_verb=False)
+    draft.add_investors(
+        Investor(s, "participant", False) for s in list_after(sk, m.start(by), m.end(by)) if s is not target
+    )
+    draft.round = pick_round(sk, m.start())
+    draft.date = pick_date(sk, m.start())
     return draft
 
 

@@ -23,7 +23,7 @@ from dealextract.records import Role
 
 # Words that show a sentence is about financing, not about raising prices or concerns.
 FUNDING_WORDS = re.compile(
-    r"\b(?:round|rounds|funding|financing|fundraising|fund-raising|investment|investments|invest"
+    r"\b(?:round|rounds|funding|financing|fundraising|fund-raising|fundraise|investment|investments|invest"
     r"|series|seed|angel|pre-[a-f]\b|pre-ipo|venture|backing|capital\s(?:injection|infusion|increase)"
     r"|cash\sinjection|war\schest|raise|tranche|equity|stake|valuation|investors?|backers?|invested|investing"
     r"|participated|participating|co-invest\w*|debt|credit\sfacility|convertible|undisclosed\s(?:amount|sum))\b"
@@ -48,6 +48,7 @@ RAISE_STRONG = (
     r"raised|raises|raising|raise|secured|secures|securing|secure|bagged|bags|bag|nabbed|nabs"
     r"|pulled\sin|pulls\sin|raked\sin|rakes\sin|hauled\sin|hauls\sin|snagged|snags|scooped\sup"
     r"|scoops\sup|drew\sin|draws\sin|drew|draws|drawn|mopped\sup|netted|nets|garnered|garners|attracted|attracts"
+    r"|pocketed|pockets|(?<=been\s)handed|(?<=was\s)handed|(?<=were\s)handed"
     r"|gathered|gathers|amassed|amasses|mobili[sz]ed|reeled\sin|brought\sin|brings\sin|took\sin|takes\sin"
     r"|took\shome|takes\shome|walked\saway\swith"
     # "expanded its Series A round to $73 million": an extension is a raise
@@ -138,6 +139,10 @@ INVEST_RE = re.compile(
       | (?P<invest>invested|invests|investing|invest|poured|pours|pouring|pour|pumped|pumps|pumping|injected|injects
           |inject|back
           |injecting|put|puts|putting|backing|ploughing|plowing
+          # "Sequoia is betting $50 million on X"
+          # (an amount follows: a placeholder in skeletons, a currency or digit in the prefilter's raw text)
+          |(?:betting|bets|bet|wagered|wagering)(?=\s(?:(?:another|a\sfurther|an\sadditional|about|around|nearly)\s)?
+            (?:«m|[$€£¥\d]|us\$|rs\b|rmb\b|usd\b|eur\b))
           |ploughed|plowed|funded|backed|backs|bankrolled|bankrolls|made\s(?:an?\s)?(?:\w+\s)?investments?
           |(?:wrote|writes|writing)\s(?:a\s|the\s)?(?:\w+\s|«m\d+»\s)?(?:check|cheque)s?(?:\sto)?
           |committed|commits|provided|provides|extended|extends)
@@ -173,6 +178,10 @@ OWNED_ACQUIRE_RE = re.compile(
     r"(?:(?<=['’]s)|(?<=»)|(?<=\bits))\s(?:(?:«m\d+»|\$?[\d.,]+|[a-z]+)\s){0,3}?"
     r"(?:acquisition|takeover|buyout|buy-out)\s+by\b"
 )
+
+# "With a fresh $75 million from X, Y plans ...": money and its backers before the company
+# (``assemble._FRONTED_MONEY``); on raw text, for the ``--deals-only`` prefilter.
+FRONTED_MONEY_RAW = re.compile(r"\b(?:fresh|new|further)\s(?:\S+\s){1,5}?from\s")
 
 # Verb forms shared by the frames below and the ``--deals-only`` prefilter (batch/prefilter.py), which
 # must find every line a frame can start from: one list each, so the two cannot drift apart.
@@ -359,6 +368,8 @@ CUES: tuple[Cue, ...] = (
         False,
         True,
     ),
+    # "has been handed $7 million by X": the money, then its givers
+    Cue(re.compile(r"(?<=handed\s)«m\d+»\sby\b"), "participant", False, True),
     Cue(
         re.compile(rf"\b(?:acquired|bought|purchased|taken\sover|snapped\sup)\s+{_WHEN_BEFORE_BY}by\b"),
         "acquirer",

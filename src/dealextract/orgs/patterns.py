@@ -376,6 +376,7 @@ LEFT_TRIGGERS = frozenset(
         "backers",
         "joined",
         "backs",  # "Sequoia backs Pellora with $25 million"
+        "backed",  # "Accel has backed Doppel with $10 million" ("backed by X" is read before)
         "buying",  # "X is buying Y"
         "purchased",
     ]
@@ -383,7 +384,9 @@ LEFT_TRIGGERS = frozenset(
 #: Words after a name that make it the subject of a deal or a statement.
 RIGHT_TRIGGERS = frozenset(
     [
-        # headline raise verbs ("Helio Farms nets €12M", "X garners $5m")
+        # headline raise verbs ("Helio Farms nets €12M", "X garners $5m", "X has pocketed $11 million")
+        "pocketed",
+        "pockets",
         "nets",
         "netted",
         "garners",
@@ -2294,6 +2297,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
         return bool(window & {"round", "funding", "financing", "investment", "raise", "series"})
     if word in {"including", "include", "includes", "included", "like"} and _products_before(t, i, floor):
         return False  # "three video models, including Hotshot-XL": a list of products, not companies
+    if word == "backed":  # "Accel has backed Doppel with $10 million", not "voters backed Biden"
+        return run.end < t.n and lower[run.end] == "with"
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
 
 
