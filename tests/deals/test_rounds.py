@@ -41,6 +41,8 @@ NOT_ROUNDS = [
     "GPT-4",
     "the A-team",
     "plan B",
+    "seed loans from a state lender",
+    "a seed grant",
 ]
 
 

@@ -446,6 +446,9 @@ def pick_round(
     )
     # "its first funding since a $10 million seed round in 2022": that round is the past, not this one
     rounds = [r for r in rounds if not _SINCE_ROUND.search(sk.skel, max(0, r[0] - 40), r[0])]
+    if any(r[2] == "Debt" for r in rounds) and _EQUITY_AND_DEBT.search(sk.skel):
+        # "a $110 million round, split between equity and a revolving credit facility": no debt round
+        rounds = [r for r in rounds if r[2] != "Debt"]
     if not rounds:
         return None
     if window:
@@ -455,6 +458,10 @@ def pick_round(
     return min(rounds, key=lambda r: abs(r[0] - anchor))[2]
 
 
+_EQUITY_AND_DEBT = re.compile(
+    r"\bequity\s(?:and|&|plus)\s(?:[\w\-]+\s){0,3}?(?:debt|credit|loans?)\b"
+    r"|\b(?:debt|credit|loans?)\s(?:and|&|plus)\s(?:[\w\-]+\s){0,2}?equity\b"
+)
 _SINCE_ROUND = re.compile(
     r"\b(?:since\s(?:its|a|an|the)\s(?:(?:previous|prior|last|earlier)\s)?"
     r"|(?:following|after)\s(?:(?:its|the|a)\s)?(?:previous|prior|last|earlier)\s|(?:following|after)\sits\s)"

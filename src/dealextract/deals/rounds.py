@@ -20,7 +20,7 @@ ROUND_RE = re.compile(
       | (?P<series>series[-\s]?(?P<sl>[a-k])(?P<splus>\+{1,2}|-?\d|-plus)?(?![\w\-]))
       | (?P<letter>(?-i:(?P<ll>[A-F]))(?P<lplus>\+{1,2}|\d)?(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))
       | (?P<preseed>pre[-\s]?seed)
-      | (?P<seed>seed(?!(?:[-\s]stage)?\s(?:investors?|backers?|funders?|shareholders?)\b)  # "its seed investors"
+      | (?P<seed>seed(?!(?:[-\s]stage)?\s(?:investors?|backers?|funders?|shareholders?|loans?|grants?)\b)  # "its seed investors", "seed loans"
           (?:[-\s](?:round|funding|financing|stage|investment|capital))?)
       | (?P<angel>angel(?:(?:\s?[-–]\s?|\s)(?:round|funding|financing|investment))|angel\+)
       | (?P<preipo>pre[-\s]?ipo)
