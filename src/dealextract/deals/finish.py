@@ -78,7 +78,13 @@ def usd_fields(
 
 
 def _kind(d: Draft) -> DealKind:
-    """A named round makes a funding round; a strategic investment is an investment."""
+    """A named round makes a funding round; a strategic investment is an investment.  An investment
+    that is "part of a larger funding round", or that investors led or co-led ("X and Y co-led a $24
+    million investment in Z"), is a round."""
+    if d.kind == "investment" and d.round is None:
+        led = any(i.explicit and i.role in ("lead", "co_lead") for i in d.investors)
+        if led or any(_PART_OF_ROUND.search(sk.text) for sk in d.sentences):
+            return "funding_round"
     if d.kind == "acquisition" or d.round is None or d.round == "Debt":
         return d.kind
     return "investment" if d.round == "Strategic" else "funding_round"
