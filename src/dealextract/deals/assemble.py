@@ -483,7 +483,9 @@ def _with_stated_role(sk: Skeleton, slot: Slot, cue: F.Cue) -> Investor:
 # ("from tech giants such as X" names backers).
 _OTHERS_LISTED = re.compile(
     r"(?!.*\b(?:from|by|investors?|backers?)\b).*\b(?:rivals|competitors|giants|peers|players|customers|clients"
-    r"|partners|brands|products|apps|models|platforms|markets|countries|cities|companies|firms|startups)\s,?\s?$"
+    r"|partners|brands|products|apps|models|platforms|markets|countries|cities|companies|firms|startups|banks"
+    r"|lenders|insurers|retailers|carmakers|automakers|airlines|hospitals|universities|governments|telcos"
+    r"|operators|manufacturers|users|merchants)\s,?\s?$"
 )
 _WHOSE_BEFORE = re.compile(r"\bwhose\s(?:[\w\-]+\s)?$")
 _PAST_BACKERS = re.compile(r"\b(?:previous|prior|past|earlier|former)\s(?:investors|backers|shareholders)\b")

@@ -126,6 +126,15 @@ def _opens_with_company_reference(t: TokenTable, start: int, end: int) -> bool:
     return False
 
 
+def _after_lead_cue(t: TokenTable, start: int) -> bool:
+    """Whether "led by", "co-led by" or "backed by" stands right before token ``start``."""
+    return (
+        start >= 2
+        and t.lower[start - 1] == "by"
+        and t.lower[start - 2] in {"led", "co-led", "backed", "funded"}
+    )
+
+
 def _site_names(t: TokenTable, hits: list[Any]) -> list[_Found]:
     """Tokens that are a web domain alone (not an e-mail address or a link with a path), as media
     organisations; a known name ("Helm.ai") is left to the gazetteer."""
@@ -485,6 +494,13 @@ class OrgsComponent(GazetteerComponent):
         # a nationality that trimming kept opens an institution's name ("the European Investment Bank")
         if P.opens_with_nationality(t, run):
             return False
+        if (
+            end - start >= 2
+            and lower[end - 1] in P.ORG_SUFFIXES
+            and _after_lead_cue(t, start)
+            and (end >= t.n or not t.is_alpha[end] or lower[end] in {"and", "with", "in"})
+        ):
+            return False  # "co-led by Innovation Industries", "from Global Ventures and ...": generic words, one name
         for k in range(start, end):
             if lower[k] not in _GENERIC and (
                 t.is_alpha[k] or t.like_num[k] or any(c.isalnum() for c in t.text[k])
