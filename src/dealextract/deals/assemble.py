@@ -537,7 +537,7 @@ _DEAL_HINT = re.compile(
     r"|took|take|purchas|merg|series|seed|angel|recipient|swept|collect|nett|garner|attract|obtain|\bwon\b"
     r"|\bwin|bank|snag|scor|pick|mopp|rake|haul|\bgot\b|\bgets?\b|unveil|announc|seal|wrap|kick|launch"
     r"|fetch|spearhead|anchor|head|chip|re-up|doubl|follow|bet\b|wager|cheque|check|infusion|capital|raise"
-    r"|snap|swallow|absorb|includ|backer|support|sold|sale|sell|divest|sharehold|«m"
+    r"|snap|swallow|absorb|includ|backer|support|sold|sale|sell|divest|sharehold|«m|\bdid\b"
 )
 _BARE_ROLE = re.compile(
     r"\s*(?:the\s(?:round|deal|financing|investment|raise)|it|capital|money|funds|cash)?\s*(?:[,.;]|and\b|$)"

@@ -330,7 +330,7 @@ CUES: tuple[Cue, ...] = (
         re.compile(
             r"\b(?:with\s(?:the\s)?participation\s(?:from|of|by)|participation\s(?:from|of|by)"
             # "X and Y joined, as did existing investors Z and W"
-            r"|as\sdid(?:\s(?:existing|returning|previous|earlier|other)?\s?(?:investors?|backers?|shareholders?))?"
+            r"|(?:as|so)\sdid(?:\s(?:existing|returning|previous|earlier|other)?\s?(?:investors?|backers?|shareholders?))?"
             r"|joined\sby|participated\sby|(?:co-?)?investors?\sincluded?|investors\sincluding"
             r"|(?:co-?)?investors?\s(?:were|are|such\sas|like)|backers?\s(?:including|included|include|such\sas"
             r"|like|were|are)|participants\s(?:include|included|including|were)|shareholders\s(?:including"
