@@ -123,7 +123,7 @@ INVEST_RE = re.compile(
           |spearheaded|spearheads
           |anchored|anchors
           |(?:was|is|were|are|as|acted\sas|served\sas|came\sin\sas)\s(?:the\s)?(?:lead|anchor|sole|main)\s(?:investors?|backers?))
-      | (?P<participant>participated|participates|participating|took\spart|takes\spart|joined|joins|joining|join
+      | (?P<participant>participated|participates|participating|took\spart|takes\spart|taken\spart|joined|joins|joining|join
           |re-upped|re-ups|doubled\sdown|followed\son|followed(?=\s*(?:[.;]|$))|followed\ssuit|returned\sto\sback
           |contributed|contributes|chipped\sin
           |(?:returned|came\sback)\s(?:for|to)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|raise|financing)
@@ -273,7 +273,9 @@ _NOT_BACKING_BEFORE_FROM = "".join(
         "competition approval approvals clearance permission licence license request requests warning "
         "criticism scrutiny probe fine fines penalty data report reports revenue revenues sales income "
         "profit profits customers clients talent executives engineers researchers staff graduates off "
-        "hired poached moved switched shift transition departure resigned recovered"
+        "hired poached moved switched shift transition departure resigned recovered rules regulation "
+        "regulations guidance guidelines scrutiny oversight directive directives sanctions tariffs "
+        "ban bans restrictions subsidies grant grants awards award"
     ).split()
 )
 

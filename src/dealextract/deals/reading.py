@@ -131,7 +131,10 @@ def list_after(sk: Skeleton, pos: int, stop: int) -> list[Slot]:
             break
         if items and _own_verb(sk.skel, pe):
             # "drew X and Y, Kinfolk said on Tuesday", "led by X and Y, and existing shareholder Z
-            # continued to invest": a name with a verb of its own opens a new clause
+            # continued to invest": a name with a verb of its own opens a new clause; but in "investors
+            # including X and Y also put in money" the verb is the whole list's
+            if "," not in gap and _invests_after(sk.skel, pe):
+                items.append(slot)
             break
         possessor = None if items else _POSSESSOR_OF_LIST.match(sk.skel, pe)
         if possessor:
@@ -177,6 +180,12 @@ _POSSESSOR_OF_LIST = re.compile(
 
 
 _VERB_AFTER_NAME = re.compile(r"\s(?:also\s|too\s|again\s)?")
+
+
+def _invests_after(skel: str, pe: int) -> bool:
+    """Whether an investing verb follows the name ending at ``pe`` ("«o» also put in money")."""
+    at = _VERB_AFTER_NAME.match(skel, pe)
+    return at is not None and F.INVEST_RE.match(skel, at.end()) is not None
 
 
 def _own_verb(skel: str, pe: int) -> bool:
