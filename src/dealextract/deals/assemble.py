@@ -239,7 +239,9 @@ _LISTING_AFTER = re.compile(
 
 # the words between a cue and a fund that is the backer ("from Swedish pension fund «o»", "from «o»'s
 # impact fund")
-_BACKER_BEFORE_FUND = re.compile(r"\b(?:from|by|with)\s(?:(?:«o\d+»(?:'s|’s)|(?!«)[\w\-]+)\s){0,4}$")
+_BACKER_BEFORE_FUND = re.compile(
+    r"\b(?:from|by|with)\s(?:(?:«o\d+»(?:'s|’s)|(?!«)[\w\-]+(?:'s|’s)?)\s){0,7}$"
+)
 # a fund (noun) raised, not money raised "to fund" something
 _FUND_WORD = re.compile(rf"\b(?<!-)(?<!to\s)(?<!help\s)(?:fund|funds|{F.FUND_VEHICLE})\b")
 
@@ -270,7 +272,7 @@ def _is_financing(sk: Skeleton, t: Trigger, window_end: int) -> bool:
     if (
         fund_word is not None
         # "an investment from Swedish pension fund «o»": the fund is the backer, not what was raised
-        and not _BACKER_BEFORE_FUND.search(window, max(0, fund_word.start() - 60), fund_word.start())
+        and not _BACKER_BEFORE_FUND.search(window, max(0, fund_word.start() - 100), fund_word.start())
         and not re.search(r"\b(?:round|series|seed|funding|financing|startup|company)\b", window[:100])
     ):
         return False
@@ -364,6 +366,7 @@ def sentence_drafts(sk: Skeleton, index: int, article: Article, recent: list[Dra
             [_round_values(sk)],
             _nominal_fundings(sk, found_money),
             [_fronted_money(sk, found_money)],
+            [_possessive_round(sk, found_money)],
             _recipients(sk),
         ):
             pending_investors = {id(i.slot) for d in pending for i in d.investors}
@@ -1334,6 +1337,30 @@ def _fronted_money(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
         Investor(s, "participant", False) for s in list_after(sk, m.start(by), m.end(by)) if s is not target
     )
     draft.round = pick_round(sk, m.start())
+    draft.date = pick_date(sk, m.start())
+    return draft
+
+
+# "after Harmattan AI's $200 million round": a round told as a possessive noun phrase, with no verb
+_POSSESSIVE_ROUND = re.compile(
+    r"«o(?P<t>\d+)»(?:'s|’s)\s(?:(?:latest|new|recent|fresh|last|previous|first|second|third)\s)?«m(?P<m>\d+)»\s"
+    r"(?:[\w\-]+\s){0,2}?(?:round|raise|fundraise|funding|financing|series\s[a-k]\+?|seed|investment)\b"
+)
+
+
+def _possessive_round(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
+    """A round named by its company's possessive and its amount (``_POSSESSIVE_ROUND``)."""
+    m = _POSSESSIVE_ROUND.search(sk.skel)
+    if m is None:
+        return None
+    money_slot = sk.slots[int(m["m"])]
+    deal_money = {id(mm) for _, _, mm, role in found_money if role == "deal"}
+    if money_slot.money is None or id(money_slot.money) not in deal_money:
+        return None
+    draft = Draft(
+        "funding_round", sk.slots[int(m["t"])], "possessive", amount=money_slot.money, has_verb=False
+    )
+    draft.round = pick_round(sk, m.start(), (m.start(), m.end()))
     draft.date = pick_date(sk, m.start())
     return draft
 

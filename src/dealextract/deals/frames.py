@@ -100,7 +100,19 @@ RECIPIENTS_RE = re.compile(
     r"|were|are|such\sas)\b"
 )
 
-RAISE_RE = re.compile(rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!-)(?!\s+by\b)")
+# "raise" as a noun: "the second large raise", "a $5 million raise", "its latest raise" (looked at from the
+# end of the match)
+_NOT_RAISE_NOUN = (
+    "".join(
+        rf"(?<!\b{w}\sraise)"
+        for w in "a an the its this that their his her our large big bigger biggest largest latest new fresh first "
+        "second third recent previous last seed equity debt down up bridge total".split()
+    )
+    + r"(?<!«m\d»\sraise)(?<!«m\d\d»\sraise)"
+)
+RAISE_RE = re.compile(
+    rf"(?<![-\w])(?:(?P<strong>{RAISE_STRONG})|(?P<weak>{RAISE_WEAK}))\b(?!-)(?!\s+by\b)" + _NOT_RAISE_NOUN
+)
 # "its last attempt to raise money collapsed", "failed to secure": no money moved.
 # "did not raise", "has never invested in", "won't acquire": denied, no money moved.
 NEGATED_BEFORE = re.compile(

@@ -61,6 +61,14 @@ _UNIT_OF_PREVIOUS = re.compile(
 )
 
 
+# An unnamed backer before the first named one: "including the French government's defence innovation
+# fund and «o»", "from a Gulf sovereign fund, «o»".
+_UNNAMED_BACKER_FIRST = re.compile(
+    r"\s*(?:a|an|the)\s(?:[\w\-]+(?:'s|’s)?\s){0,6}?(?:fund|funds|arm|bank|agency|ministry|government|office)"
+    r"(?:,\s|\sand\s|,\sand\s)"
+)
+
+
 def _gap_ok(gap: str, first: bool) -> bool:
     """May ``gap`` separate a list cue (or the previous item) from the next investor?
 
@@ -74,6 +82,8 @@ def _gap_ok(gap: str, first: bool) -> bool:
         return False
     words = words_of(gap)
     if first:
+        if _UNNAMED_BACKER_FIRST.fullmatch(gap):
+            return True  # "including the French government's defence innovation fund and «o»"
         # descriptors may stand between a cue and the first name ("from tech and investment giants X")
         return len(words) <= 6 and not any(w in _FIRST_GAP_STOP for w in words)
     coordinated = "," in gap or "&" in gap or any(w in ("and", "plus") for w in words) or "as well as" in gap
