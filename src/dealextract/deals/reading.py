@@ -167,7 +167,7 @@ _ITEM_APPOSITION = re.compile(
 # "«o1» parent «o2»", "«o1» affiliate «o2»", "«o1»'s «o2»": a company named by its tie to the one
 # before it ("from Huawei's Hubble Investment": Hubble invests).
 _OWNER_GAP = re.compile(
-    r"(?:'s\s|’s\s|\s)(?:parent|owner|affiliate|unit|arm|subsidiary|sister\scompany)\s|'s\s|’s\s"
+    r"(?:'s\s|’s\s|\s)(?:[\w\-]+\s)?(?:parent|owner|affiliate|unit|arm|subsidiary|sister\scompany)\s|'s\s|’s\s"
 )
 
 
