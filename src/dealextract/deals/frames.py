@@ -273,7 +273,10 @@ class Cue:
     needs_context: bool  # only after a financing trigger or funding words in the same sentence
 
 
-_ROUND_NOUN = r"(?:the|this|that|its|the\slatest|the\snew)\s(?:[\w\-]+\s){0,2}?(?:round|investment|financing|raise|deal)"
+_ROUND_NOUN = (
+    r"(?:the|this|that|its|the\slatest|the\snew)\s(?:(?:[\w\-]+|«m\d+»)\s){0,3}?(?:round|investment|financing|raise|deal)"
+    r"(?:\s(?:for|in|of|into)\s«o\d+»)?"  # "Leading the $35 million round for «o» was «o2»"
+)
 _IS = r"(?:are|is|were|was|included?|includes)(?:\salso)?"
 # "a petition from X", "pressure from X", "revenue from X", "spun off from X": a bare "from" after these
 # names no backer (one negative lookbehind per word: Python's lookbehinds have a fixed width). They
@@ -311,8 +314,10 @@ CUES: tuple[Cue, ...] = (
             rf"\b(?:participating|joining|investing|backing|supporting|funding)\s(?:in\s)?{_ROUND_NOUN}\s{_IS}\b"
             r"|\balso\s(?:participating|joining|investing|taking\spart)\s(?:in\s(?:the\s|this\s)?(?:round|deal)\s)?"
             r"(?:were|are|was|is)\b"
-            r"|\b(?:new\s|other\s)?investors?\s(?:in|of)\s(?:the|this)\s(?:[\w\-]+\s)?(?:round|deal|financing|raise)\s"
-            r"(?:are|were|include|included|includes)\b"
+            r"|\b(?:new\s|other\s)?investors?\s(?:in|of)\s(?:the|this|its|«o\d+»(?:'s|’s))\s(?:(?:[\w\-]+|«m\d+»)\s){0,3}?"
+            r"(?:round|deal|financing|raise)\s(?:are|were|include|included|includes)\b"
+            # "Among the backers of «o»'s «m» Series C are X and Y"
+            r"|\bamong\s(?:the\s)?(?:backers|investors|participants)\s(?:of|in)\s[^.;]{1,80}?\s(?:are|were)\b"
             r"|\bother\s(?:investors|backers|participants|co-investors|shareholders)\s(?:are|were|include|included"
             r"|including|such\sas)\b|\bothers\s(?:(?:joining|participating|investing|taking\spart|involved)\s"
             r"(?:(?:in\s)?(?:the\s)?(?:round|deal|financing|investment)\s)?)?(?:include|included|including|are|were)\b"

@@ -2250,8 +2250,12 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word in {"told", "tells"}:  # "told Reuters", "tells Securities Daily"
         return True
     if word in {"were", "are"}:  # "other participants were X, Y and Z", "backing the round were X"
+        before = lower[max(floor, i - 14) : i]
         return i - 1 >= floor and (
-            lower[i - 1] in _BACKER_NOUNS or lower[i - 1] in {"round", "deal", "financing"}
+            lower[i - 1] in _BACKER_NOUNS
+            or lower[i - 1] in {"round", "deal", "financing"}
+            # "Among the backers of X's $60 million Series C are Y and Z"
+            or ("among" in before and not _BACKER_NOUNS.isdisjoint(before))
         )
     if word == "to":  # "according to PitchBook", "was sold to Vestas", "sold its wind unit to Vestas"
         return i - 1 >= floor and (lower[i - 1] in _BEFORE_BUYER or _sold_part_before(t, i, floor))
