@@ -178,7 +178,7 @@ ACQUIRE_RE = re.compile(  # not inside a hyphenated word: "buy-now-pay-later com
       | (?P<active>acquired|acquires|acquire|acquiring|bought|buys|buy|buying|purchased|purchases
           |purchase|took\sover|takes\sover|take\sover|taking\sover|snapped\sup|snaps\sup|snap\sup|snapping\sup
           |scooped\sup|scoops\sup|scooping\sup
-          |swallowed|absorbed|merged\swith|merge\swith)
+          |swallowed|swallows|swallow|absorbed|absorbs|absorb|absorbing|merged\swith|merge\swith)
     )\b(?!-)""",
     re.X,
 )

@@ -44,12 +44,12 @@ REPORTED = re.compile(
 
 ANNOUNCED = re.compile(
     r"""(?ix)\b(?:
-        (?:has\s|have\s)?agreed\sto\s(?:acquire|buy|purchase|invest|take\sover|merge
+        (?:has\s|have\s)?agreed\sto\s(?:acquire|buy|purchase|invest|take\sover|merge|pay
           |be\s(?:acquired|bought|sold|taken\sover|taken\sprivate|purchased))
       | (?:will|would|is\sto)\sbe\s(?:acquired|bought|sold|taken\sover|purchased)\b
       | (?:is|are)\sbeing\s(?:acquired|bought|sold|taken\sover|purchased)\b
       | (?:signed|entered\sinto)\s(?:a\s)?(?:definitive|binding|merger)?\s?agreement
-      | (?:will|to)\s(?:acquire|buy|purchase|take\sover|merge|take\s(?:\S+\s){1,4}private)
+      | (?:will|to)\s(?:acquire|buy|purchase|take\sover|merge|absorb|snap\sup|take\s(?:\S+\s){1,4}private)
       | (?:is|are)\s(?:buying|acquiring|purchasing|taking\sover|taking\s(?:\S+\s){1,4}private)
       | (?:is|are)\sset\sto\s(?:acquire|buy|receive)
       | subject\sto\s(?:regulatory|shareholder|customary)

@@ -516,6 +516,10 @@ _WEAK_FOLLOW = frozenset(
         "buy",
         "raise",
         "lead",
+        "absorb",
+        "merge",
+        "pay",
+        "sell",
     ]
 )
 
