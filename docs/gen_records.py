@@ -45,7 +45,8 @@ NOTES: dict[tuple[str, str], str] = {
     ("ArticleResult", "entities"): "in text order, no two overlapping",
     ("ArticleResult", "deals"): "in text order of their first evidence",
     ("ArticleResult", "errors"): "empty when all went well",
-    ("Entity", "normalized"): "`Money` for MONEY, `DateValue` for DATE, the canonical name for ORG and MODEL",
+    ("Entity", "normalized"): "`Money` for MONEY, `DateValue` for DATE, the canonical name for MODEL; for ORG the "
+    "name records carry (`load(org_names=...)`: as the article writes it by default, or the gazetteer's)",
     ("Money", "value"): 'whole units of the currency: "2 billion yuan" is 2000000000',
     ("Money", "currency"): "ISO 4217 code (CNY, USD, EUR, HKD, JPY, GBP, ...); checked",
     ("Money", "approximate"): '"roughly", "about", "over", "nearly", "more than"',
@@ -67,7 +68,7 @@ NOTES: dict[tuple[str, str], str] = {
     ("Deal", "date"): "when the deal happened or was announced",
     ("Deal", "models"): "AI models the text ties to the target",
     ("Deal", "evidence"): "the sentences that state the deal",
-    ("Party", "name"): "canonical name",
+    ("Party", "name"): "the organisation's name in the article (see `Entity.normalized`)",
     (
         "ErrorInfo",
         "code",

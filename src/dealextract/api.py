@@ -48,6 +48,7 @@ def load(
     exclude: Iterable[str] = (),
     max_chars: int = pipeline.DEFAULT_MAX_CHARS,
     on_too_large: OnTooLarge = "chunk",
+    org_names: str = "as_written",
 ) -> Language:
     """The spaCy pipeline behind ``extract()``, built on ``spacy.blank("en")``.
 
@@ -55,6 +56,10 @@ def load(
     ``exclude`` leaves components out; ``max_chars`` is the largest article processed in one piece.
     A longer article is processed in chunks with offsets into the whole article (``on_too_large="chunk"``,
     see ``dealextract.chunking``) or refused with error ``too_large`` (``"error"``); never cut silently.
+    ``org_names`` says how records name an organisation: ``"as_written"`` (the default: the fullest form
+    the article writes, or the gazetteer's canonical name when the article writes that; "Meta" for an
+    article that only says "Meta", as annotators record it) or ``"canonical"`` (always the gazetteer's
+    canonical name, e.g. to join records across articles by it).
     Build it once and reuse it: loading compiles the gazetteers.
 
     >>> nlp = load()
@@ -63,7 +68,13 @@ def load(
     """
     if on_too_large not in get_args(OnTooLarge):
         raise ValueError(f"on_too_large must be 'chunk' or 'error', got {on_too_large!r}")
-    nlp = pipeline.build(org_files=org_files, model_files=model_files, exclude=exclude, max_chars=max_chars)
+    nlp = pipeline.build(
+        org_files=org_files,
+        model_files=model_files,
+        exclude=exclude,
+        max_chars=max_chars,
+        org_names=org_names,
+    )
     nlp.meta.setdefault("dealextract", {})["on_too_large"] = on_too_large
     return nlp
 
@@ -285,10 +296,10 @@ def doc_entities(doc: Doc) -> list[Entity]:
             candidates.append(
                 Entity(label="DATE", text=date.text, start=date.start, end=date.end, normalized=date)
             )
+    shown = doc._.dealextract_org_names or {}  # the name records carry (``record_names``)
     for org in doc._.dealextract_orgs or ():
-        candidates.append(
-            Entity(label="ORG", text=org.text, start=org.start, end=org.end, normalized=org.name)
-        )
+        name = shown.get(org.name, org.name)
+        candidates.append(Entity(label="ORG", text=org.text, start=org.start, end=org.end, normalized=name))
     for model in doc._.dealextract_models or ():
         candidates.append(
             Entity(label="MODEL", text=model.text, start=model.start, end=model.end, normalized=model.name)

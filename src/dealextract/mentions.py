@@ -80,6 +80,7 @@ EXTENSIONS: dict[str, object] = {
     "dealextract_money_links": None,  # MoneyLinks
     "dealextract_dates": None,  # list[DateValue]
     "dealextract_orgs": None,  # list[OrgMention]
+    "dealextract_org_names": None,  # dict[str, str]: canonical name -> the name records carry
     "dealextract_models": None,  # list[ModelMention]
     "dealextract_references": None,  # list[Reference]
     "deals": None,  # list[Deal]

@@ -9,6 +9,7 @@ is not its parent).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 LEGAL_SUFFIXES = frozenset(
     [
@@ -122,3 +123,24 @@ def shortened(a: str, b: str) -> bool:
         x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
         for x, y in zip(na, nb, strict=True)
     )
+
+
+def display_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The name each organisation goes by in one article, from its ``(canonical name, text)`` mentions.
+
+    Annotators record an organisation by the fullest form the article uses ("Meta" when only "Meta" is
+    written, "Tencent Holdings Ltd" when that is), and a reader checks a record against the text. So
+    the gazetteer's canonical name is kept when the article writes it, and otherwise the longest form
+    the article does write stands for it (an all-capitals form only when there is no other).
+    """
+    forms: dict[str, list[str]] = {}
+    for name, text in mentions:
+        forms.setdefault(name, []).append(" ".join(text.split()))
+    out: dict[str, str] = {}
+    for name, texts in forms.items():
+        if any(t.casefold() == name.casefold() for t in texts):
+            out[name] = name
+            continue
+        mixed = [t for t in texts if not t.isupper()] or texts
+        out[name] = max(mixed, key=len)
+    return out

@@ -48,12 +48,16 @@ def register_factories() -> None:
 
 
 def component_configs(
-    org_files: Sequence[str | Path] = (), model_files: Sequence[str | Path] = ()
+    org_files: Sequence[str | Path] = (),
+    model_files: Sequence[str | Path] = (),
+    org_names: str = "as_written",
 ) -> dict[str, dict[str, Any]]:
-    """Config for the components that take user data files."""
+    """Config for the components that take user data files or settings."""
     configs: dict[str, dict[str, Any]] = {}
     if org_files:
         configs["dealextract_orgs"] = {"extra_files": [str(p) for p in org_files]}
+    if org_names != "as_written":
+        configs.setdefault("dealextract_orgs", {})["record_names"] = org_names
     if model_files:
         configs["dealextract_models"] = {"extra_files": [str(p) for p in model_files]}
     return configs
@@ -92,10 +96,11 @@ def build(
     model_files: Sequence[str | Path] = (),
     exclude: Iterable[str] = (),
     max_chars: int = DEFAULT_MAX_CHARS,
+    org_names: str = "as_written",
 ) -> Language:
     """A new pipeline on ``spacy.blank("en")`` with all our components."""
     from dealextract.tokenizer import guard
 
     nlp = guard(spacy.blank("en"))  # linear tokenization of hostile runs ("$$$$...", 100,000 "?")
     nlp.max_length = max_chars
-    return add_components(nlp, exclude=exclude, configs=component_configs(org_files, model_files))
+    return add_components(nlp, exclude=exclude, configs=component_configs(org_files, model_files, org_names))

@@ -175,7 +175,9 @@ class Entity(_Record):
 
 
 class Party(_Record):
-    """A side of a deal: ``name`` is canonical, ``text``/``start``/``end`` the mention that names it."""
+    """A side of a deal: ``name`` is the organisation's name in the article (its fullest form there, or the
+    gazetteer's canonical name where the article writes it; always the canonical name with
+    ``load(org_names="canonical")``), ``text``/``start``/``end`` the mention that names it."""
 
     name: str = Field(min_length=1)
     text: str | None = None

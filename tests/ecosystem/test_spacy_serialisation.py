@@ -48,7 +48,8 @@ def _summary(nlp: Language) -> list[tuple[object, ...]]:
 
 def test_to_disk_and_spacy_load_round_trip(tmp_path: Path) -> None:
     orgs, models = _user_files(tmp_path)
-    nlp = dealextract.load(org_files=[orgs], model_files=[models])
+    # records carry the user's canonical names (a setting the saved pipeline keeps)
+    nlp = dealextract.load(org_files=[orgs], model_files=[models], org_names="canonical")
     # An entry added at run time (e.g. from a database) is saved too.
     nlp.get_pipe("dealextract_orgs").add_entries([Entry(name="Orbitant Capital", kind="investor")])
     before = _summary(nlp)

@@ -101,6 +101,7 @@ class DealsComponent(Stateless):
             money=list(ext.dealextract_money or ()),
             models=list(ext.dealextract_models or ()),
             published=published_of(doc),
+            shown=dict(ext.dealextract_org_names or {}),
         )
         article_id = ext.dealextract_article_id
         deals = []

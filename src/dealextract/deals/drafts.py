@@ -79,6 +79,8 @@ class Article:
     money: list[Money]
     models: list[ModelMention]
     published: dt.date | None = None
+    # each organisation's canonical name -> the name it goes by in this article (``names.display_names``)
+    shown: dict[str, str] = field(default_factory=dict)
     # primary amount's start -> its stated equivalents; built once, since merging asks for every draft
     equivalents: dict[int, list[Money]] = field(init=False, default_factory=dict)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from dealextract.deals.amounts import definite, same_amount
@@ -27,18 +28,20 @@ def confidence_of(d: Draft) -> float:
     return round(min(0.98, max(0.05, score)), 2)
 
 
-def to_party(slot: Slot, role: Role) -> Party:
-    return Party(name=slot.name, text=slot.text, start=slot.start, end=slot.end, role=role)
+def to_party(slot: Slot, role: Role, shown: Mapping[str, str] | None = None) -> Party:
+    """A party of a deal, named as the article names it (``shown``: see ``names.display_names``)."""
+    name = shown.get(slot.name, slot.name) if shown else slot.name
+    return Party(name=name, text=slot.text, start=slot.start, end=slot.end, role=role)
 
 
-def final_roles(d: Draft) -> list[Party]:
+def final_roles(d: Draft, shown: Mapping[str, str] | None = None) -> list[Party]:
     """Investors as parties; a sole investor named with no role word is the lead (as annotators do)."""
     if d.kind == "acquisition":
-        return [to_party(i.slot, "acquirer") for i in d.investors]
+        return [to_party(i.slot, "acquirer", shown) for i in d.investors]
     sole = len(d.investors) == 1 and not d.investors[0].explicit
     if sole and any(_PART_OF_ROUND.search(sk.text) for sk in d.sentences):
         sole = False  # "is investing 10 billion won as part of a broader round": one backer of several
-    return [to_party(i.slot, "lead" if sole else i.role) for i in d.investors]
+    return [to_party(i.slot, "lead" if sole else i.role, shown) for i in d.investors]
 
 
 _PART_OF_ROUND = re.compile(
@@ -103,7 +106,7 @@ def _settle_amount(d: Draft) -> None:
 
 def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     """The validated ``Deal`` of a draft, or None when it lacks what a deal needs."""
-    investors = final_roles(d)
+    investors = final_roles(d, article.shown)
     _settle_amount(d)
     if d.amount is None and not investors and d.round is None and not (d.has_verb or d.listed):
         return None
@@ -126,7 +129,7 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     return Deal(
         kind=kind,
         status=status_of(evidence_text, kind),
-        target=to_party(d.target, "target"),
+        target=to_party(d.target, "target", article.shown),
         investors=investors,
         amount=d.amount,
         equivalents=equivalents,

@@ -35,6 +35,7 @@ from dealextract.gazetteer import (
     GazetteerSpec,
 )
 from dealextract.mentions import OrgMention, register_extensions
+from dealextract.names import display_names
 from dealextract.orgs import patterns as P
 from dealextract.orgs.places import PLACE_FILE
 from dealextract.tokens import TokenTable, table
@@ -133,6 +134,11 @@ def _after_lead_cue(t: TokenTable, start: int) -> bool:
         and t.lower[start - 1] == "by"
         and t.lower[start - 2] in {"led", "co-led", "backed", "funded"}
     )
+
+
+#: How records name an organisation: as the article writes it (its fullest form there, or the gazetteer's
+#: canonical name when the article writes that), or always by the canonical name.
+RECORD_NAMES = ("as_written", "canonical")
 
 
 def _site_names(t: TokenTable, hits: list[Any]) -> list[_Found]:
@@ -249,10 +255,14 @@ class OrgsComponent(GazetteerComponent):
         model_files: Iterable[str | Path] = (),
         place_files: Iterable[str | Path] = (),
         use_rules: bool = True,
+        record_names: str = "as_written",
     ) -> None:
         register_extensions()
+        if record_names not in RECORD_NAMES:
+            raise ValueError(f"record_names must be one of {list(RECORD_NAMES)}, got {record_names!r}")
         self.name = name
         self.use_rules = use_rules
+        self.record_names = record_names
         self.extra_files = [str(p) for p in extra_files]
         self.model_files = [str(p) for p in model_files]
         self.place_files = [str(p) for p in place_files]
@@ -298,6 +308,11 @@ class OrgsComponent(GazetteerComponent):
                 )
             )
         doc._.dealextract_orgs = mentions
+        doc._.dealextract_org_names = (
+            display_names((m.name, m.text) for m in mentions)
+            if self.record_names == "as_written"
+            else {m.name: m.name for m in mentions}
+        )
 
     def add_entries(self, entries: Iterable[Entry]) -> None:
         """Add organisations at run time (e.g. from a user's database)."""
@@ -955,7 +970,13 @@ def _is_cjk(text: str) -> bool:
 
 @Language.factory(
     "dealextract_orgs",
-    default_config={"extra_files": [], "model_files": [], "place_files": [], "use_rules": True},
+    default_config={
+        "extra_files": [],
+        "model_files": [],
+        "place_files": [],
+        "use_rules": True,
+        "record_names": "as_written",
+    },
 )
 def make_orgs_component(
     nlp: Language,
@@ -964,6 +985,7 @@ def make_orgs_component(
     model_files: list[str],
     place_files: list[str],
     use_rules: bool,
+    record_names: str,
 ) -> OrgsComponent:
     """spaCy factory: ``nlp.add_pipe("dealextract_orgs", config={"extra_files": [...]})``."""
-    return OrgsComponent(nlp, name, extra_files, model_files, place_files, use_rules)
+    return OrgsComponent(nlp, name, extra_files, model_files, place_files, use_rules, record_names)
