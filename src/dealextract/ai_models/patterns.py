@@ -208,7 +208,13 @@ NOT_MODELS = frozenset(
 #: Nouns that introduce a model's name after a comma ("A smaller version, Quokka-3 Mini, ...").
 _APPOSITION_NOUNS = frozenset(["version", "sibling", "variant", "successor", "edition"])
 #: Every word an unseen-name rule starts from (see ``find_unseen``).
-_CUE_WORDS = MODEL_NOUNS | _APPOSITION_NOUNS | LAUNCH_VERBS
+#: Product nouns whose name the text gives with "called", "dubbed" or "which it calls" ("Lattice's
+#: software, which it calls FlowTwin", "an app called Tidepool"), or in apposition after "its".
+PRODUCT_NOUNS = frozenset(
+    ["app", "assistant", "chatbot", "model", "software", "tool", "platform", "copilot", "agent"]
+)
+NAMING_WORDS = frozenset(["called", "calls", "dubbed", "named", "branded"])
+_CUE_WORDS = MODEL_NOUNS | _APPOSITION_NOUNS | LAUNCH_VERBS | NAMING_WORDS | PRODUCT_NOUNS
 
 _VERSION = re.compile(
     r"""^(?:v?\d+(?:\.\d+)*[a-z]{0,2}      # 2, 2.5, 3.1, 4o, v3
@@ -482,7 +488,37 @@ def find_unseen(
     _coded_after_noun(t, cues, taken, found)
     _launched(t, cues, taken, found)
     _listed_after_noun(t, cues, taken, found)
+    _named_product(t, cues, taken, found)
     return found
+
+
+def _named_product(t: TokenTable, cues: list[int], taken: set[int], found: list[ModelSpan]) -> None:
+    """ "its software, which it calls FlowTwin", "an assistant app called Tidepool", "Its consumer
+    assistant app, Tidepool, has 600 million users": the name a product noun is given."""
+    text, lower, n = t.text, t.lower, t.n
+    for i in cues:
+        if lower[i] in NAMING_WORDS:
+            before = lower[max(0, i - 6) : i]
+            if PRODUCT_NOUNS.isdisjoint(before):
+                continue
+            start = i + 1
+        elif lower[i] in PRODUCT_NOUNS and i + 2 < n and text[i + 1] == ",":
+            # an apposition needs an owner before the noun ("its", "their", "the company's")
+            if not {"its", "their", "'s", "’s"} & set(lower[max(0, i - 4) : i]):
+                continue
+            start = i + 2
+        else:
+            continue
+        if start >= n or start in taken or not _is_name_token(t, start):
+            continue
+        end = _extend(t, start + 1)
+        while end < n and end - start < 4 and end not in taken and _continues_name(t, end):
+            end += 1
+        if any(k in taken for k in range(start, end)):
+            continue
+        if lower[i] in PRODUCT_NOUNS and (end >= n or text[end] not in {",", ".", ")"}):
+            continue  # an apposition closes: "app, Tidepool, has"
+        _take(t, start, end, taken, found)
 
 
 def _take(t: TokenTable, start: int, end: int, taken: set[int], found: list[ModelSpan]) -> None:

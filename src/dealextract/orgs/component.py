@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, cast
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dealextract.ai_models.patterns import find_known
+from dealextract.ai_models.patterns import NAMING_WORDS, PRODUCT_NOUNS, find_known
 from dealextract.gazetteer import (
     Entry,
     Gazetteer,
@@ -493,6 +493,12 @@ class OrgsComponent(GazetteerComponent):
             return True  # "China Digest: ...", "Daily Briefing: ...": the name of a column, not a company
         if not _NOT_NAME_TOKENS.isdisjoint(lower[start:end]):
             return True
+        if (
+            start >= 2
+            and lower[start - 1] in NAMING_WORDS
+            and not PRODUCT_NOUNS.isdisjoint(lower[max(sent_start, start - 7) : start - 1])
+        ):
+            return True  # "its software, which it calls FlowTwin": a product's name (``ai_models``)
         if end - start > 2 and any(
             t.is_upper[k] and lower[k] in P.PERSON_TITLES for k in range(start + 1, end - 1)
         ):

@@ -2291,7 +2291,8 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     if word in {"values", "valued", "valuing", "value"}:  # "the round values Kredo at $300 million"
         return True
     if word in {"called", "named", "dubbed"}:  # "a startup called Orange", "a new company named Tiller"
-        return any(lower[k] in HEAD_NOUNS for k in range(max(floor, i - 3), i))
+        # (not "an app called X", "a platform named X": products, see ``ai_models.patterns``)
+        return any(lower[k] in _CALLED_COMPANY_NOUNS for k in range(max(floor, i - 3), i))
     if word in {"in", "into"}:  # "invested in X", "a stake in X", "invested $3 million in X", "into X"
         return i - 1 >= floor and (
             lower[i - 1] in _IN_HEADS
@@ -2310,6 +2311,9 @@ def left_trigger(t: TokenTable, run: Run, floor: int) -> bool:
     return word in LEFT_TRIGGERS and word not in {"by", "from", "such"}
 
 
+#: Nouns for a company before "called X" (``HEAD_NOUNS`` less the ones for products and places).
+_CALLED_COMPANY_NOUNS = HEAD_NOUNS - {"app", "platform", "platforms", "portal", "site", "website", "brand",
+                                      "marketplace", "studio", "chain", "brands"}  # fmt: skip
 #: Deal verbs before a share of a company ("snapped up 35% of X").
 _SHARE_VERBS = frozenset(
     ["bought", "buy", "buys", "buying", "acquired", "acquire", "acquires", "acquiring", "took", "takes",
