@@ -1174,6 +1174,22 @@ _ROUND_VALUES = re.compile(
 )
 
 
+def _placed(draft: Draft, sk: Skeleton, at: int, window: tuple[int, int] | None = None) -> Draft:
+    """``draft`` with the round and date named nearest ``at`` (inside ``window`` first): the last step of
+    every nominal draft."""
+    draft.round = pick_round(sk, at, window)
+    draft.date = pick_date(sk, at)
+    return draft
+
+
+def _deal_amount(slot: Slot, found_money: list[tuple[int, int, Money, str]]) -> Money | None:
+    """The amount a placeholder holds, when the sentence's reading makes it a deal's (not a valuation)."""
+    money = slot.money
+    if money is None or not any(mm is money and role == "deal" for _, _, mm, role in found_money):
+        return None
+    return money
+
+
 def _round_values(sk: Skeleton) -> Draft | None:
     """A round named by its amount that "values «o» at «m»" (the valuation is set with the other
     nominal drafts')."""
@@ -1182,9 +1198,7 @@ def _round_values(sk: Skeleton) -> Draft | None:
         return None
     target = sk.slots[int(m.group(2))]
     draft = Draft("funding_round", target, "object", amount=sk.slots[int(m.group(1))].money, has_verb=False)
-    draft.round = pick_round(sk, m.start())
-    draft.date = pick_date(sk, m.start())
-    return draft
+    return _placed(draft, sk, m.start())
 
 
 def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> Draft | None:
@@ -1198,9 +1212,7 @@ def _nominal_bet(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -
         return None
     draft = Draft("investment", target, "object", amount=amount, has_verb=False)
     draft.add_investors([Investor(investor, "participant", False)])
-    draft.round = pick_round(sk, m.start())
-    draft.date = pick_date(sk, m.start())
-    return draft
+    return _placed(draft, sk, m.start())
 
 
 _NOMINAL_FUNDING = re.compile(
@@ -1326,19 +1338,16 @@ def _fronted_money(sk: Skeleton, found_money: list[tuple[int, int, Money, str]])
     m = _FRONTED_MONEY.match(sk.skel) or _FRONTED_MONEY.search(sk.skel)
     if m is None:
         return None
-    money_slot = sk.slots[int(m["m1"] or m["m2"])]
-    deal_money = {id(mm) for _, _, mm, role in found_money if role == "deal"}
-    if money_slot.money is None or id(money_slot.money) not in deal_money:
+    amount = _deal_amount(sk.slots[int(m["m1"] or m["m2"])], found_money)
+    if amount is None:
         return None
     target = sk.slots[int(m["t1"] or m["t2"])]
     by = "by1" if m["by1"] is not None else "by2"
-    draft = Draft("funding_round", target, "object", amount=money_slot.money, has_verb=False)
+    draft = Draft("funding_round", target, "object", amount=amount, has_verb=False)
     draft.add_investors(
         Investor(s, "participant", False) for s in list_after(sk, m.start(by), m.end(by)) if s is not target
     )
-    draft.round = pick_round(sk, m.start())
-    draft.date = pick_date(sk, m.start())
-    return draft
+    return _placed(draft, sk, m.start())
 
 
 # "after Harmattan AI's $200 million round": a round told as a possessive noun phrase, with no verb
@@ -1353,30 +1362,22 @@ def _possessive_round(sk: Skeleton, found_money: list[tuple[int, int, Money, str
     m = _POSSESSIVE_ROUND.search(sk.skel)
     if m is None:
         return None
-    money_slot = sk.slots[int(m["m"])]
-    deal_money = {id(mm) for _, _, mm, role in found_money if role == "deal"}
-    if money_slot.money is None or id(money_slot.money) not in deal_money:
+    amount = _deal_amount(sk.slots[int(m["m"])], found_money)
+    if amount is None:
         return None
-    draft = Draft(
-        "funding_round", sk.slots[int(m["t"])], "possessive", amount=money_slot.money, has_verb=False
-    )
-    draft.round = pick_round(sk, m.start(), (m.start(), m.end()))
-    draft.date = pick_date(sk, m.start())
-    return draft
+    draft = Draft("funding_round", sk.slots[int(m["t"])], "possessive", amount=amount, has_verb=False)
+    return _placed(draft, sk, m.start(), (m.start(), m.end()))
 
 
 def _nominal_fundings(sk: Skeleton, found_money: list[tuple[int, int, Money, str]]) -> list[Draft | None]:
     """Deals listed as noun phrases: "«m» funding in «o», «m» capital raising by «o» and ..."."""
-    deal_money = {id(m) for _, _, m, role in found_money if role == "deal"}
     drafts: list[Draft | None] = []
     for m in chain(_NOMINAL_FUNDING.finditer(sk.skel), _ROUND_OF_AMOUNT_IN.finditer(sk.skel)):
-        money, target = sk.slots[int(m["money"])], sk.slots[int(m["target"])]
-        if money.money is None or id(money.money) not in deal_money:
+        amount = _deal_amount(sk.slots[int(m["money"])], found_money)
+        if amount is None:
             continue
-        draft = Draft("funding_round", target, "object", amount=money.money, has_verb=False)
-        draft.round = pick_round(sk, m.start(), (m.start(), m.end()))
-        draft.date = pick_date(sk, m.start())
-        drafts.append(draft)
+        draft = Draft("funding_round", sk.slots[int(m["target"])], "object", amount=amount, has_verb=False)
+        drafts.append(_placed(draft, sk, m.start(), (m.start(), m.end())))
     return drafts
 
 
