@@ -110,3 +110,12 @@ def test_console_script_runs_on_the_bundled_example() -> None:
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert lines and any(line["deals"] for line in lines)
+
+
+def test_org_names_choice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Tencent led a $20 million round in Quorvel."}) + "\n")
+    _, lines, _ = run_cli(["extract", str(src), "--jobs", "1"], capsys)
+    assert [p["name"] for p in lines[0]["deals"][0]["investors"]] == ["Tencent"]
+    _, lines, _ = run_cli(["extract", str(src), "--jobs", "1", "--org-names", "canonical"], capsys)
+    assert [p["name"] for p in lines[0]["deals"][0]["investors"]] == ["Tencent Holdings"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from dealextract.articles import ArticleError, parse_published
+from dealextract.names import RECORD_NAMES
 
 
 def _output(path: str | None, append: bool = False) -> contextlib.AbstractContextManager[IO[str]]:
@@ -56,6 +57,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         table=args.deals_table is not None,
         org_files=tuple(args.orgs or ()),
         model_files=tuple(args.models or ()),
+        org_names=args.org_names,
     )
     show = sys.stderr.isatty() if args.progress is None else args.progress
     processor = None
@@ -208,6 +210,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ext.add_argument("--orgs", action="append", help="extra organisation gazetteer file (JSONL)")
     ext.add_argument("--models", action="append", help="extra AI model gazetteer file (JSONL)")
+    ext.add_argument(
+        "--org-names",
+        choices=RECORD_NAMES,
+        default="as_written",
+        help="name organisations as the article writes them (default) or by the gazetteer's canonical name",
+    )
     ext.set_defaults(func=cmd_extract)
 
     mrg = sub.add_parser("merge", help="fold deals reported by several articles into MergedDeal lines")

@@ -125,6 +125,11 @@ def shortened(a: str, b: str) -> bool:
     )
 
 
+#: How records name an organisation: as the article writes it (its fullest form there, or the gazetteer's
+#: canonical name when the article writes that), or always by the canonical name.
+RECORD_NAMES = ("as_written", "canonical")
+
+
 def display_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
     """The name each organisation goes by in one article, from its ``(canonical name, text)`` mentions.
 

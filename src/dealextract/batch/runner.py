@@ -48,6 +48,7 @@ class Settings:
     table: bool = False
     org_files: tuple[str, ...] = ()
     model_files: tuple[str, ...] = ()
+    org_names: str = "as_written"  # how records name organisations (``dealextract.load``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +61,19 @@ class Processed:
     rows: list[Row] = field(default_factory=list)
 
 
-_PIPELINES: dict[tuple[tuple[str, ...], tuple[str, ...]], Language] = {}
+_PIPELINES: dict[tuple[tuple[str, ...], tuple[str, ...], str], Language] = {}
 
 
 def _pipeline(settings: Settings) -> Language:
     """The pipeline of this process, built on first use and kept: a worker loads it once."""
-    key = (settings.org_files, settings.model_files)
+    key = (settings.org_files, settings.model_files, settings.org_names)
     nlp = _PIPELINES.get(key)
     if nlp is None:
         from dealextract.api import load
 
-        nlp = load(org_files=settings.org_files, model_files=settings.model_files)
+        nlp = load(
+            org_files=settings.org_files, model_files=settings.model_files, org_names=settings.org_names
+        )
         _PIPELINES[key] = nlp
     return nlp
 

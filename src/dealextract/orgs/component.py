@@ -35,7 +35,7 @@ from dealextract.gazetteer import (
     GazetteerSpec,
 )
 from dealextract.mentions import OrgMention, register_extensions
-from dealextract.names import display_names
+from dealextract.names import RECORD_NAMES, display_names
 from dealextract.orgs import patterns as P
 from dealextract.orgs.places import PLACE_FILE
 from dealextract.tokens import TokenTable, table
@@ -134,11 +134,6 @@ def _after_lead_cue(t: TokenTable, start: int) -> bool:
         and t.lower[start - 1] == "by"
         and t.lower[start - 2] in {"led", "co-led", "backed", "funded"}
     )
-
-
-#: How records name an organisation: as the article writes it (its fullest form there, or the gazetteer's
-#: canonical name when the article writes that), or always by the canonical name.
-RECORD_NAMES = ("as_written", "canonical")
 
 
 def _site_names(t: TokenTable, hits: list[Any]) -> list[_Found]:
