@@ -13,7 +13,7 @@ from dealextract.deals.skeleton import Slot
 from dealextract.deals.status import status_of
 from dealextract.mentions import ModelMention
 from dealextract.names import names_match
-from dealextract.records import Deal, DealKind, Money, Party, Role, Span, UsdSource
+from dealextract.records import Deal, DealKind, DealStatus, Money, Party, Role, Span, UsdSource
 
 
 def confidence_of(d: Draft) -> float:
@@ -80,6 +80,25 @@ def usd_fields(
     return converted, "ecb", flags
 
 
+def _status(d: Draft, evidence_text: str, kind: DealKind) -> DealStatus:
+    """The status the deal's words give it; a later sentence that only names backers through sources
+    ("two people said X and Y had taken part") does not make a deal the company announced on the record
+    ``reported``."""
+    status = status_of(evidence_text, kind)
+    if status != "reported" or d.clause is None:
+        return status
+    first = d.clause[1]
+    if _ON_RECORD.search(first) and status_of(first, kind) != "reported":
+        return status_of(first, kind)
+    return status
+
+
+_ON_RECORD = re.compile(
+    r"(?i)\b(?:announced|announces|confirmed|confirms|said\sin\sa\sstatement|in\sa\s(?:statement|filing|press\srelease)"
+    r"|(?:the\scompany|it|the\sstartup|the\sfirm)\s(?:said|says))\b"
+)
+
+
 def _kind(d: Draft) -> DealKind:
     """A named round makes a funding round; a strategic investment is an investment.  An investment
     that is "part of a larger funding round", or that investors led or co-led ("X and Y co-led a $24
@@ -128,7 +147,7 @@ def to_deal(d: Draft, article: Article, article_id: str | None) -> Deal | None:
     ]
     return Deal(
         kind=kind,
-        status=status_of(evidence_text, kind),
+        status=_status(d, evidence_text, kind),
         target=to_party(d.target, "target", article.shown),
         investors=investors,
         amount=d.amount,
