@@ -37,6 +37,7 @@ from dealextract.deals.reading import (
     Clauses,
     governed,
     in_other_clause,
+    leading_subject,
     list_after,
     list_before,
     object_after,
@@ -54,6 +55,11 @@ from dealextract.records import DateValue, DealKind, Money, Role
 _POSSESSIVE_DEAL = re.compile(
     r"«o(\d+)»(?:'s|’s|'|’)\s(?:[^«.;]|«m\d+»){0,40}?(?:round|funding|financing|series|seed|investment|fundraising|raise)\b"
     r"|(?:round|funding|financing|investment|stake|series\s[a-k]\+?|seed|raise)\s(?:of|for|in|into)\s(?:the\s)?«o(\d+)»"
+)
+# "investors in its $16 million round include": a round of the sentence's subject
+_ITS_ROUND = re.compile(
+    r"\b(?:investors|backers|participants|shareholders)\s(?:in|of)\sits\s(?:(?:[\w\-]+|«m\d+»)\s){0,3}?"
+    r"(?:round|funding|financing|raise|fundraise|series\s[a-k]\+?|seed)\b"
 )
 _PRODUCT_AFTER = re.compile(
     r"\s*(?:'s\s)?(?:gpus?|chips?|shares?|stock|products?|servers?|devices?|hardware|software|licen[cs]es?"
@@ -1402,6 +1408,20 @@ def _context_draft(
         draft.earlier = True
         new.append(draft)
         return draft
+    its = _ITS_ROUND.search(sk.skel)
+    subject = leading_subject(sk) if its is not None else None
+    if its is not None and subject is not None and subject.start < sk.start + its.start():
+        # "«o», which makes drones, said investors in its «m» round include «o2»": the subject's round
+        round_here = pick_round(sk, its.start())
+        for draft in reversed(recent + new):
+            if names_match(draft.target.name, subject.name) and round_here in (None, draft.round):
+                return draft
+        deal_money = [mm for _, _, mm, role in found_money if role == "deal"]
+        if round_here or deal_money:
+            draft = Draft("funding_round", subject, "possessive", has_verb=False)
+            draft.amount = deal_money[0] if deal_money else None
+            new.append(_placed(draft, sk, its.start()))
+            return draft
     m = _POSSESSIVE_DEAL.search(sk.skel)
     if m:
         slot = sk.slots[int(m.group(1) or m.group(2))]

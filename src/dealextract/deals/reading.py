@@ -335,8 +335,8 @@ def subjects(sk: Skeleton, pos: int) -> list[Slot]:
     its subject ("«o», a Beijing fund, led")."""
     if _CONNECTIVE_BEFORE.search(sk.skel, max(0, pos - 12), pos) and _PARTICIPLE.match(sk.skel, pos):
         # "«o» bought «o2» for ..., after snapping up «o3»": the participle's subject is the sentence's
-        lead = _LEADING_SUBJECT.match(sk.skel)
-        return [sk.slots[int(lead.group(1))]] if lead is not None and lead.end() <= pos else []
+        lead = leading_subject(sk)
+        return [lead] if lead is not None and sk.end_of(lead) <= pos else []
     listed = list_before(sk, pos)
     aside = _APPOSITION_BEFORE.search(sk.skel, max(0, pos - 250), pos) if listed else None
     if listed and (aside is None or _aside_head(sk, aside) in listed):
@@ -355,7 +355,13 @@ def subjects(sk: Skeleton, pos: int) -> list[Slot]:
 _CONNECTIVE_BEFORE = re.compile(r"\b(?:after|before|while|since|following|besides|by)\s$")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 # the subject that opens a sentence, after a time phrase or dateline at most ("on «d» «o» said")
-_LEADING_SUBJECT = re.compile(r"(?:[^«]{0,60}?«d\d+»,?\s(?:[-–—]\s)?)?«o(\d+)»(?!'s|’s)\s")
+_LEADING_SUBJECT = re.compile(r"(?:[^«]{0,60}?«d\d+»,?\s(?:[-–—]\s)?)?«o(\d+)»(?!'s|’s)[\s,]")
+
+
+def leading_subject(sk: Skeleton) -> Slot | None:
+    """The organisation that opens the sentence as its subject (after a time phrase or dateline at most)."""
+    lead = _LEADING_SUBJECT.match(sk.skel)
+    return sk.slots[int(lead.group(1))] if lead is not None else None
 
 
 # "with «o» paying", "with «o» investing": an absolute clause whose subject is the name after "with".
