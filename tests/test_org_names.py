@@ -46,3 +46,12 @@ def test_otherwise_the_fullest_form_written_not_shouting() -> None:
 def test_an_unknown_setting_is_refused() -> None:
     with pytest.raises(ValueError, match="record_names"):
         dealextract.load(org_names="nicknames")
+
+
+def test_dask_helpers_take_the_setting() -> None:
+    db = pytest.importorskip("dask.bag")
+    from dealextract.dask import extract_bag
+
+    bag = extract_bag(db.from_sequence([TEXT], npartitions=1), org_names="canonical")
+    (result,) = bag.compute(scheduler="synchronous")
+    assert sorted(p.name for p in result.deals[0].investors) == ["Hillhouse Investment", "Tencent Holdings"]

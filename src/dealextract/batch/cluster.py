@@ -47,6 +47,7 @@ def extract_bag(
     deals_only: bool = False,
     org_files: Iterable[str] = (),
     model_files: Iterable[str] = (),
+    org_names: str = "as_written",
 ) -> Any:
     """A ``dask.bag.Bag`` of ``ArticleResult``, one per article of ``bag`` (str, dict or ``Article``),
     in the bag's order.
@@ -55,7 +56,9 @@ def extract_bag(
     >>> results = extract_bag(db.from_sequence(texts, npartitions=8))      # doctest: +SKIP
     >>> results.map(lambda r: len(r.deals)).sum().compute()                # doctest: +SKIP
     """
-    settings = Settings(deals_only=deals_only, org_files=tuple(org_files), model_files=tuple(model_files))
+    settings = Settings(
+        deals_only=deals_only, org_files=tuple(org_files), model_files=tuple(model_files), org_names=org_names
+    )
     return bag.map_partitions(_extract_partition, settings)
 
 
@@ -95,6 +98,7 @@ def extract_dataframe(
     deals_only: bool = False,
     org_files: Iterable[str] = (),
     model_files: Iterable[str] = (),
+    org_names: str = "as_written",
 ) -> Any:
     """A ``dask.dataframe.DataFrame`` with one row per article of ``df`` and the same index:
     ``article_id``, ``deals`` (count), ``errors`` (count) and ``result`` (the ``ArticleResult`` as JSON).
@@ -104,7 +108,9 @@ def extract_dataframe(
     import pandas as pd
 
     fields = Fields(text=text_field, id=id_field, published=published_field)
-    settings = Settings(deals_only=deals_only, org_files=tuple(org_files), model_files=tuple(model_files))
+    settings = Settings(
+        deals_only=deals_only, org_files=tuple(org_files), model_files=tuple(model_files), org_names=org_names
+    )
     meta = pd.DataFrame({k: pd.Series(dtype=v) for k, v in _RESULT_COLUMNS.items()})
     return df.map_partitions(_extract_frame, fields, settings, meta=meta)
 
